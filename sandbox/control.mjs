@@ -1,0 +1,115 @@
+// @ts-check
+// The sandbox's own control API under /__sandbox/ (not part of Polar): outbox, reset,
+// config, faults, session expiry, and a tiny file host standing in for S3 download URLs.
+import { HttpError, readJsonBody } from './http.mjs';
+import { expireAllSessions } from './auth.mjs';
+import { validateWith } from './validate.mjs';
+
+const CONFIG_SCHEMA = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    rate_limits: { type: 'boolean' },
+    token_ttl_seconds: { type: 'integer', exclusiveMinimum: 0 },
+    code_ttl_seconds: { anyOf: [{ type: 'integer', exclusiveMinimum: 0 }, { type: 'null' }] },
+  },
+};
+const FAULT_SCHEMA = {
+  type: 'object', additionalProperties: false, required: ['path'],
+  properties: {
+    path: { type: 'string', minLength: 1 },
+    method: { type: 'string' },
+    status: { type: 'integer', minimum: 100, maximum: 599 },
+    body: {},
+    latency_ms: { type: 'integer', minimum: 0 },
+    drop: { type: 'boolean' },
+    times: { type: 'integer', minimum: 0 },
+  },
+};
+
+/**
+ * @param {import('./server.mjs').World} world
+ * @param {import('node:http').IncomingMessage} req
+ * @param {URL} url
+ * @param {string} origin
+ * @returns {Promise<import('./server.mjs').Reply>}
+ */
+export async function handleControl(world, req, url, origin) {
+  const method = req.method ?? 'GET';
+  const path = url.pathname.replace(/\/+$/, '');
+  const route = `${method} ${path}`;
+  if (route === 'GET /__sandbox/outbox') return { status: 200, body: world.auth.outbox };
+  if (route === 'POST /__sandbox/reset') {
+    req.resume();
+    world.reset();
+    return { status: 204 };
+  }
+  if (route === 'GET /__sandbox/config') return { status: 200, body: world.config };
+  if (route === 'POST /__sandbox/config') {
+    const body = validateWith(CONFIG_SCHEMA, await readJsonBody(req));
+    Object.assign(world.config, Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)));
+    return { status: 200, body: world.config };
+  }
+  if (route === 'GET /__sandbox/faults') return { status: 200, body: world.faults.list() };
+  if (route === 'POST /__sandbox/faults') {
+    const raw = await readJsonBody(req);
+    const body = validateWith(FAULT_SCHEMA, raw);
+    const fault = world.faults.add({
+      path: body.path, method: body.method ? String(body.method).toUpperCase() : null, status: body.status ?? null,
+      body: raw && typeof raw === 'object' && 'body' in raw ? /** @type {any} */ (raw).body : undefined,
+      latency_ms: body.latency_ms ?? 0, drop: body.drop ?? false, times: body.times ?? 1,
+    });
+    return { status: 201, body: fault };
+  }
+  if (route === 'DELETE /__sandbox/faults') {
+    world.faults.clear();
+    return { status: 204 };
+  }
+  if (route === 'POST /__sandbox/expire-sessions') {
+    req.resume();
+    expireAllSessions(world);
+    return { status: 204 };
+  }
+  const file = /^\/__sandbox\/files\/([^/]+)\/([^/]+)$/.exec(path);
+  if (method === 'GET' && file) return serveFile(world, decodeURIComponent(file[1]), decodeURIComponent(file[2]), origin);
+  throw new HttpError(404, { detail: 'Not Found' });
+}
+
+/**
+ * Downloadables, invoices and receipts resolve here, like Polar's presigned S3 URLs.
+ * @param {import('./server.mjs').World} world @param {string} id @param {string} name @param {string} _origin
+ * @returns {import('./server.mjs').Reply}
+ */
+function serveFile(world, id, name, _origin) {
+  const { state } = world;
+  const f = state.files.get(id);
+  if (f && f.name === name) {
+    return { status: 200, body: `Sandbox placeholder for ${f.name} (version ${f.version}).\n`, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${f.name}.txt"` } };
+  }
+  const doc = /^(invoice|receipt)-(.+)\.pdf$/.exec(name);
+  const order = state.orders.get(id);
+  if (doc && order && (doc[1] === 'invoice' ? order.is_invoice_generated : order.receipt_number)) {
+    const title = `${doc[1] === 'invoice' ? 'Invoice' : 'Receipt'} ${doc[1] === 'invoice' ? order.invoice_number : order.receipt_number}`;
+    return { status: 200, body: minimalPdf(title), headers: { 'Content-Type': 'application/pdf' } };
+  }
+  throw new HttpError(404, { detail: 'Not Found' });
+}
+
+/** A one-page PDF with a single line of text. @param {string} text */
+function minimalPdf(text) {
+  const safe = text.replace(/[()\\]/g, '');
+  const stream = `BT /F1 18 Tf 72 720 Td (${safe}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}

@@ -1,0 +1,97 @@
+import { DEV } from '../internal/version.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+export type StorageKind = 'session' | 'local' | 'memory';
+
+/** Returns a fresh customer or member session token minted by the merchant's backend, or null. */
+export type TokenSource = () => Promise<string | null | undefined>;
+
+/** What a merchant may set, from script-tag attributes, `PolarPortal.configure()` or `<portal-provider>`. */
+export interface PortalConfigInput {
+  /** The organization's slug on Polar. */
+  organization?: string;
+  /** `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh) or a base URL. */
+  api?: string;
+  theme?: Theme;
+  /** BCP 47 locale for text, money and dates; defaults to the page's language. */
+  locale?: string;
+  /** Where the session token is kept: this tab (`session`), all tabs (`local`) or nowhere (`memory`). */
+  storage?: StorageKind;
+  /** Signs a known user in without an email code, and re-mints the token before it expires. */
+  getToken?: TokenSource;
+}
+
+export interface PortalConfig {
+  organization?: string;
+  /** Resolved base URL, no trailing slash. */
+  api: string;
+  theme: Theme;
+  locale?: string;
+  storage: StorageKind;
+  getToken?: TokenSource;
+}
+
+export const API_BASES: Readonly<Record<string, string>> = {
+  production: 'https://api.polar.sh',
+  sandbox: 'https://sandbox-api.polar.sh',
+};
+
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+const STORAGES: readonly StorageKind[] = ['session', 'local', 'memory'];
+
+export const DEFAULT_CONFIG: PortalConfig = { api: API_BASES.production, theme: 'auto', storage: 'session' };
+
+/** A merchant mistake in configuration, reported once per distinct message, in development only. */
+const warned = new Set<string>();
+function warn(message: string) {
+  if (!DEV || warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[polar-portal] ${message}`);
+}
+
+/** Turns `production`, `sandbox` or a URL into a base URL; anything else keeps `fallback`. */
+export function resolveApiBase(value: string, fallback: string): string {
+  const named = API_BASES[value];
+  if (named) return named;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  warn(`data-api="${value}" is not "production", "sandbox" or an http(s) URL; using ${fallback}.`);
+  return fallback;
+}
+
+const allowed: Partial<Record<keyof PortalConfigInput, readonly string[]>> = { theme: THEMES, storage: STORAGES };
+
+/** Applies `input` over `base`, keeping the base's value for anything invalid (with a warning). */
+export function mergeConfig(base: PortalConfig, input: PortalConfigInput): PortalConfig {
+  const next: Record<string, unknown> = { ...base };
+  for (const [key, raw] of Object.entries(input) as [keyof PortalConfigInput, unknown][]) {
+    if (raw === undefined) continue;
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    const options = allowed[key];
+    if (key === 'api') next.api = resolveApiBase(value as string, base.api);
+    else if (key === 'getToken' && value !== null && typeof value !== 'function') warn('getToken must be an async function.');
+    else if (options && !options.includes(value as string)) warn(`${key} "${value}" is not one of ${options.join(', ')}.`);
+    else next[key] = value || undefined;
+  }
+  return next as unknown as PortalConfig;
+}
+
+/** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-storage`. */
+export function readDataAttributes(element: Element | null | undefined): PortalConfigInput {
+  const input: PortalConfigInput = {};
+  if (!element) return input;
+  const read = (name: string) => element.getAttribute(`data-${name}`) ?? undefined;
+  input.organization = read('organization');
+  input.api = read('api');
+  input.theme = read('theme') as Theme | undefined;
+  input.locale = read('locale');
+  input.storage = read('storage') as StorageKind | undefined;
+  for (const key of Object.keys(input) as (keyof PortalConfigInput)[]) {
+    if (input[key] === undefined) delete input[key];
+  }
+  return input;
+}

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+import { controls, keyframes, tokens } from '../../styles/tokens.js';
+
+/** Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs). */
+export const loginStyles = css`
+  ${keyframes}
+  portal-login {
+    ${tokens}
+    ${controls}
+
+    display: block;
+    max-width: var(--portal-login-max-width, 24rem);
+    line-height: 1.5;
+
+    h2 {
+      font-size: 1.25em;
+      margin: 0 0 var(--_space-s);
+    }
+    form,
+    .portal-login,
+    fieldset,
+    .signed-in {
+      display: grid;
+      gap: var(--_space-s);
+    }
+    form {
+      gap: var(--_space);
+    }
+    p {
+      margin: 0;
+    }
+    fieldset {
+      border: none;
+      margin: 0;
+      padding: 0;
+    }
+    legend {
+      padding: 0;
+    }
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: var(--_space-s);
+      font-weight: 400;
+      padding: var(--_space-s);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    .code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-size: 1.35em;
+      letter-spacing: 0.3em;
+      text-transform: uppercase;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-s) var(--_space);
+      align-items: center;
+    }
+    .signed-in {
+      justify-items: start;
+    }
+  }
+`;

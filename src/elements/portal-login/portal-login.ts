@@ -1,0 +1,474 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortalApiError } from '../../api/errors.js';
+import { formatWait } from '../../i18n/localize.js';
+import { definePortalElement } from '../../internal/define.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { normalizeCode, isPlausibleEmail } from './login-input.js';
+import { loginStyles } from './portal-login.styles.js';
+
+type Step = 'email' | 'pick' | 'code';
+type Field = 'email' | 'pick' | 'code';
+interface FieldInput {
+  type: string;
+  autocomplete: string;
+  inputmode?: string;
+  autocapitalize?: string;
+  onInput: (event: InputEvent) => void;
+  onPaste?: (event: ClipboardEvent) => void;
+}
+interface AccountChoice {
+  id: string;
+  name: string | null;
+}
+
+/** Polar blocks a login identity for 15 minutes once it exceeds 6/min or 12/h (polar-api.md §4). */
+const LOGIN_BLOCK_SECONDS = 900;
+let instances = 0;
+
+/**
+ * @summary Email-code sign-in for the portal: email, account choice when several share
+ * it, the 6-character code, and who is signed in with a sign-out button.
+ * @tag portal-login
+ * @status stable
+ * @since 0.1
+ *
+ * Renders into light DOM, not a shadow root, so that password managers and one-time-code
+ * autofill reach its inputs. Its rules are scoped to `portal-login` and use the same tokens.
+ *
+ * @csspart form - The email, account or code form.
+ * @csspart input - The email and code inputs.
+ * @csspart submit - The primary button of each step.
+ * @csspart error - Field and form error messages.
+ * @csspart status - Progress and confirmation messages.
+ * @csspart signed-in - The signed-in summary.
+ *
+ * @cssproperty [--portal-font-family=inherit] - Font of all text.
+ * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text-muted=#555b69] - Hints and secondary text.
+ * @cssproperty [--portal-color-surface=#ffffff] - Input and card background.
+ * @cssproperty [--portal-color-border=#c9cdd5] - Input and card borders.
+ * @cssproperty [--portal-color-primary=#0057e0] - Primary buttons and links.
+ * @cssproperty [--portal-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssproperty [--portal-color-danger=#b3001b] - Errors.
+ * @cssproperty [--portal-color-focus=#0057e0] - Focus rings.
+ * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
+ * @cssproperty [--portal-space-m=1rem] - Spacing.
+ * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-login-max-width=24rem] - Width of the form.
+ *
+ * @cssstate theme-light - The configured theme is light.
+ * @cssstate theme-dark - The configured theme is dark.
+ *
+ * @event {PortalLoginEvent} portal-login - A user signed in (detail: kind, user, method).
+ * @event {PortalLogoutEvent} portal-logout - The user signed out here or in another tab.
+ * @event {PortalSessionExpiredEvent} portal-session-expired - The session ended by itself.
+ */
+export class PortalLogin extends PortalElement {
+  /** Pre-fills the email field. Without it, a `portal-email` query parameter of the page does. */
+  @property() email = '';
+  /** Seconds before "Send a new code" can be used again. */
+  @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 30;
+
+  @state() private step: Step = 'email';
+  @state() private code = '';
+  @state() private accounts: AccountChoice[] = [];
+  @state() private accountId: string | undefined;
+  @state() private pending = false;
+  @state() private fieldError: { field: Field; message: string } | undefined;
+  /** A problem that is not one field's: shown above the form and announced. */
+  @state() private alert: string | undefined;
+  @state() private notice: string | undefined;
+  @state() private blockedUntil = 0;
+  @state() private resendAt = 0;
+  @state() private now = Date.now();
+
+  private readonly uid = `portal-login-${++instances}`;
+  private focusNext: string | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private signingOut = false;
+  private lastStatus: string | undefined;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptStyles(this);
+    if (!this.email) {
+      this.email = new URLSearchParams(location.search).get('portal-email') ?? '';
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const status = this.session.value?.status;
+    if (status !== this.lastStatus) {
+      if (this.lastStatus === 'signed-in' && status === 'signed-out') {
+        // Back to the form, keeping the email; say why unless the user asked for it.
+        this.step = 'email';
+        this.code = '';
+        this.notice = this.signingOut ? undefined : this.t.sessionExpired;
+        this.signingOut = false;
+      }
+      if (status === 'signed-out') void this.portal?.scope.organization.load();
+      this.lastStatus = status;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusNext) {
+      this.querySelector<HTMLElement>(`#${this.uid}-${this.focusNext}`)?.focus();
+      this.focusNext = undefined;
+    }
+    const counting = this.blockedUntil > this.now || this.resendAt > this.now;
+    if (counting && !this.ticker) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    if (!counting && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  private get blocked(): boolean {
+    return this.blockedUntil > this.now;
+  }
+
+  private async requestCode(resend = false): Promise<void> {
+    const scope = this.portal?.scope;
+    if (!scope || this.pending || this.blocked) return;
+    const email = this.email.trim();
+    if (!email) return this.fail('email', this.t.emailRequired);
+    if (!isPlausibleEmail(email)) return this.fail('email', this.t.emailInvalid);
+
+    this.pending = true;
+    this.clearMessages();
+    try {
+      await scope.organization.load();
+      const organization = scope.organization.$state.get();
+      if (!organization.data) throw organization.error ?? new Error('organization unavailable');
+      await scope.api.post('/v1/customer-portal/customer-session/request', {
+        body: { email, organization_id: organization.data.organization.id, customer_id: this.accountId ?? null },
+      });
+      this.step = 'code';
+      this.notice = resend ? this.t.codeResent(email) : this.t.codeSent(email);
+      this.resendAt = Date.now() + this.resendCooldown * 1000;
+      this.now = Date.now();
+      this.focusNext = 'code';
+    } catch (error) {
+      this.handleError(error, this.step === 'code' ? 'code' : 'email');
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  private async verifyCode(): Promise<void> {
+    const scope = this.portal?.scope;
+    if (!scope || this.pending || this.blocked) return;
+    if (!this.code) return this.fail('code', this.t.codeRequired);
+    if (this.code.length !== 6) return this.fail('code', this.t.codeIncomplete);
+
+    this.pending = true;
+    this.clearMessages();
+    try {
+      const { token } = await scope.api.post('/v1/customer-portal/customer-session/authenticate', {
+        body: { code: this.code },
+      });
+      await scope.session.adopt(token, 'code', this);
+      this.step = 'email';
+      this.code = '';
+      this.accountId = undefined;
+      this.focusNext = 'signed-in';
+    } catch (error) {
+      this.handleError(error, 'code');
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  private handleError(error: unknown, field: Field): void {
+    const t = this.t;
+    if (!(error instanceof PortalApiError)) {
+      this.alert = t.genericError;
+      return;
+    }
+    if (error.code === 'customer_selection_required') {
+      const body = error.body as { customers?: AccountChoice[] } | undefined;
+      this.accounts = body?.customers ?? [];
+      this.accountId = undefined;
+      this.step = 'pick';
+      this.focusNext = 'pick-0';
+      return;
+    }
+    if (error.status === 429) {
+      const seconds = error.retryAfter ?? LOGIN_BLOCK_SECONDS;
+      this.blockedUntil = Date.now() + seconds * 1000;
+      this.now = Date.now();
+      this.alert = t.rateLimited(formatWait(seconds));
+      return;
+    }
+    if (error.code === 'CustomerSessionCodeInvalidOrExpired') return this.fail('code', t.codeInvalid);
+    if (error.code === 'missing_organization') {
+      this.alert = t.notConfigured;
+      return;
+    }
+    if (error.status === 404 && this.portal?.config.organization) {
+      this.alert = t.organizationNotFound(this.portal.config.organization);
+      return;
+    }
+    if (error.status === 422) {
+      const message = error.fieldErrors[field] ?? Object.values(error.fieldErrors)[0];
+      return this.fail(field, field === 'email' && message ? `${t.emailInvalid} (${message})` : (message ?? error.message));
+    }
+    this.alert = error.kind === 'network' ? t.networkError : error.message || t.genericError;
+  }
+
+  private fail(field: Field, message: string): void {
+    this.fieldError = { field, message };
+    this.focusNext = field === 'pick' ? 'pick-0' : field;
+  }
+
+  private clearMessages(): void {
+    this.fieldError = undefined;
+    this.alert = undefined;
+    this.notice = undefined;
+  }
+
+  private handleEmailSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.accountId = undefined;
+    void this.requestCode();
+  }
+
+  private handlePickSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (!this.accountId) return this.fail('pick', this.t.pickRequired);
+    void this.requestCode();
+  }
+
+  private handleCodeSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verifyCode();
+  }
+
+  private handleCodeInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    this.code = normalizeCode(input.value);
+    // Keep the field showing exactly what will be sent.
+    if (input.value !== this.code) input.value = this.code;
+    if (this.fieldError?.field === 'code') this.fieldError = undefined;
+  }
+
+  private handleCodePaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text') ?? '';
+    event.preventDefault();
+    this.code = normalizeCode(text);
+    (event.target as HTMLInputElement).value = this.code;
+    this.fieldError = undefined;
+  }
+
+  private handleDifferentEmail(): void {
+    this.step = 'email';
+    this.code = '';
+    this.accountId = undefined;
+    this.clearMessages();
+    this.focusNext = 'email';
+  }
+
+  private handleSignOut(): void {
+    this.signingOut = true;
+    this.focusNext = 'email';
+    this.portal?.scope.session.signOut(this);
+  }
+
+  protected override render() {
+    if (!this.portal) return nothing;
+    const status = this.session.value?.status;
+    if (status === 'restoring') {
+      return html`<p class="status" part="status" role="status">
+        <span class="spinner" aria-hidden="true"></span> ${this.t.checkingSession}
+      </p>`;
+    }
+    if (status === 'signed-in') return this.renderSignedIn();
+    return html`
+      <div class="portal-login">
+        ${this.renderMessages()}
+        ${this.step === 'email' ? this.renderEmailStep() : this.step === 'pick' ? this.renderPickStep() : this.renderCodeStep()}
+      </div>
+    `;
+  }
+
+  private renderMessages() {
+    // Live regions stay in the DOM so that changes to them are announced.
+    return html`
+      <div role="alert" class="alert" part="error" ?hidden=${!this.alert}>${this.alert ?? ''}</div>
+      <p role="status" class="status" part="status" ?hidden=${!this.notice}>${this.notice ?? ''}</p>
+    `;
+  }
+
+  private renderSubmit(label: string, busyLabel: string) {
+    const blocked = this.blocked;
+    const text = blocked
+      ? this.t.tryAgainIn(formatWait((this.blockedUntil - this.now) / 1000))
+      : this.pending
+        ? busyLabel
+        : label;
+    return html`<button class="primary" part="submit" type="submit" ?disabled=${blocked} aria-disabled=${this.pending ? 'true' : 'false'}>
+      ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing} ${text}
+    </button>`;
+  }
+
+  private renderFieldError(field: Field) {
+    const message = this.fieldError?.field === field ? this.fieldError.message : '';
+    return html`<p id="${this.uid}-${field}-error" class="error" part="error" ?hidden=${!message}>${message}</p>`;
+  }
+
+  /** A labelled input with its hint and its error, both tied to it for screen readers. */
+  private renderField(name: 'email' | 'code', label: string, hint: string, value: string, input: FieldInput) {
+    const id = `${this.uid}-${name}`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input
+        id=${id}
+        class=${name}
+        part="input"
+        type=${input.type}
+        name=${name === 'code' ? 'one-time-code' : name}
+        autocomplete=${input.autocomplete}
+        inputmode=${input.inputmode ?? nothing}
+        autocapitalize=${input.autocapitalize ?? nothing}
+        spellcheck="false"
+        required
+        .value=${value}
+        aria-invalid=${this.fieldError?.field === name ? 'true' : 'false'}
+        aria-describedby="${id}-hint ${id}-error"
+        @input=${input.onInput}
+        @paste=${input.onPaste}
+      />
+      <p id="${id}-hint" class="hint">${hint}</p>
+      ${this.renderFieldError(name)}
+    </div>`;
+  }
+
+  private renderEmailStep() {
+    const t = this.t;
+    return html`
+      <form part="form" novalidate aria-labelledby="${this.uid}-heading" @submit=${this.handleEmailSubmit}>
+        <h2 id="${this.uid}-heading">${t.signInHeading}</h2>
+        ${this.renderField('email', t.emailLabel, t.emailHint, this.email, {
+          type: 'email',
+          autocomplete: 'email',
+          inputmode: 'email',
+          onInput: (e: InputEvent) => {
+            this.email = (e.target as HTMLInputElement).value;
+            if (this.fieldError?.field === 'email') this.fieldError = undefined;
+          },
+        })}
+        ${this.renderSubmit(t.sendCode, t.sendingCode)}
+      </form>
+    `;
+  }
+
+  private renderPickStep() {
+    const t = this.t;
+    const invalid = this.fieldError?.field === 'pick';
+    return html`
+      <form part="form" novalidate @submit=${this.handlePickSubmit}>
+        <fieldset aria-describedby="${this.uid}-pick-hint ${this.uid}-pick-error" aria-invalid=${invalid ? 'true' : 'false'}>
+          <legend><h2>${t.pickHeading}</h2></legend>
+          <p id="${this.uid}-pick-hint" class="hint">${t.pickHint(this.email.trim())}</p>
+          ${this.accounts.map(
+            (account, index) => html`
+              <label class="choice">
+                <input
+                  id="${this.uid}-pick-${index}"
+                  type="radio"
+                  name="${this.uid}-account"
+                  .value=${account.id}
+                  .checked=${this.accountId === account.id}
+                  @change=${() => {
+                    this.accountId = account.id;
+                    this.fieldError = undefined;
+                  }}
+                />
+                ${account.name?.trim() || t.unnamedAccount}
+              </label>
+            `,
+          )}
+          ${this.renderFieldError('pick')}
+        </fieldset>
+        <div class="actions">
+          ${this.renderSubmit(t.continue, t.sendingCode)}
+          <button type="button" @click=${this.handleDifferentEmail}>${t.back}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderCodeStep() {
+    const t = this.t;
+    const resendWait = Math.ceil((this.resendAt - this.now) / 1000);
+    return html`
+      <form part="form" novalidate aria-labelledby="${this.uid}-heading" @submit=${this.handleCodeSubmit}>
+        <h2 id="${this.uid}-heading">${t.codeHeading}</h2>
+        ${this.renderField('code', t.codeLabel, t.codeHint, this.code, {
+          type: 'text',
+          autocomplete: 'one-time-code',
+          autocapitalize: 'characters',
+          onInput: this.handleCodeInput,
+          onPaste: this.handleCodePaste,
+        })}
+        ${this.renderSubmit(t.signIn, t.signingIn)}
+        <div class="actions">
+          <button
+            type="button"
+            class="link"
+            ?disabled=${resendWait > 0 || this.blocked}
+            @click=${() => this.requestCode(true)}
+          >
+            ${resendWait > 0 ? t.resendIn(resendWait) : t.resendCode}
+          </button>
+          <button type="button" class="link" @click=${this.handleDifferentEmail}>${t.differentEmail}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderSignedIn() {
+    const t = this.t;
+    const user = this.session.value?.user;
+    if (!user) return nothing;
+    const who = user.name?.trim() || user.email;
+    return html`
+      <div class="signed-in" part="signed-in" id="${this.uid}-signed-in" tabindex="-1">
+        <p>
+          ${t.signedInAs(who)}${who !== user.email ? html` <span class="hint">(${user.email})</span>` : nothing}
+        </p>
+        ${user.role ? html`<p class="hint">${t.role(user.role)}</p>` : nothing}
+        <button type="button" @click=${this.handleSignOut}>${t.signOut}</button>
+      </div>
+    `;
+  }
+}
+
+/** Light-DOM rules must live in the root that contains the element: the document or a host's shadow root. */
+function adoptStyles(element: Element): void {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const sheet = loginStyles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+definePortalElement('portal-login', PortalLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-login': PortalLogin;
+  }
+}

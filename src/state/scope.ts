@@ -1,0 +1,73 @@
+import { PortalApiClient } from '../api/client.js';
+import { PortalApiError } from '../api/errors.js';
+import type { components } from '../api/schema.js';
+import type { PortalConfig } from '../config/config.js';
+import { createResource, type Resource } from './resource.js';
+import { PortalSession } from './session.js';
+
+export type OrganizationData = components['schemas']['CustomerOrganizationData'];
+
+/**
+ * Everything one organization's elements share on a page: its API client, its session
+ * and its cached resources. Elements of the same organization (and API host, and
+ * storage) get the same scope, so N elements cost one request per resource.
+ */
+export interface PortalScope {
+  readonly key: string;
+  readonly api: PortalApiClient;
+  readonly session: PortalSession;
+  /** `GET organizations/{slug}`: id, portal settings and public products. */
+  readonly organization: Resource<OrganizationData>;
+  /** The latest configuration of this scope (theme, locale, getToken may change). */
+  config: PortalConfig;
+}
+
+const scopes = new Map<string, PortalScope>();
+
+/** The scope for `config`, created on first use; `eventTarget` receives session events. */
+export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = () => document): PortalScope {
+  const key = `${config.api}|${config.organization ?? ''}|${config.storage}`;
+  let scope = scopes.get(key);
+  if (!scope) {
+    const session = new PortalSession({
+      key: `${config.api}|${config.organization ?? ''}`,
+      storage: config.storage,
+      eventTarget,
+      tokenSource: () => scope!.config.getToken,
+    });
+    const api = new PortalApiClient({
+      baseUrl: config.api,
+      getToken: () => session.currentToken(),
+      onInvalidToken: (token) => void session.expire(token, 'rejected'),
+    });
+    session.attach(api);
+    const organization = createResource((signal) => {
+      const slug = scope!.config.organization;
+      if (!slug) return Promise.reject(missingOrganization());
+      return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
+    });
+    scope = { key, api, session, organization, config };
+    scopes.set(key, scope);
+  } else {
+    const hadSource = !!scope.config.getToken;
+    scope.config = config;
+    // A token source configured after load signs the known user in right away.
+    if (!hadSource && config.getToken && scope.session.state.status === 'signed-out') void scope.session.mint();
+  }
+  return scope;
+}
+
+
+function missingOrganization() {
+  return new PortalApiError({
+    kind: 'http',
+    code: 'missing_organization',
+    message: 'No organization: set data-organization or configure({ organization }).',
+  });
+}
+
+/** @internal Forgets every scope (tests start each case from a fresh page state). */
+export function disposeScopes(): void {
+  for (const scope of scopes.values()) scope.session.dispose();
+  scopes.clear();
+}

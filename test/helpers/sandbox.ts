@@ -1,0 +1,77 @@
+// Drives the local Polar that web-test-runner.config.mjs starts on its own origin.
+
+declare global {
+  interface Window {
+    __SANDBOX_URL__: string;
+  }
+}
+
+export const SANDBOX = window.__SANDBOX_URL__;
+
+export interface OutboxEntry {
+  email: string;
+  code: string;
+  organization_id: string;
+  sent_at: string;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${SANDBOX}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+export const resetSandbox = () => control('POST', 'reset');
+
+export const configureSandbox = (config: { rate_limits?: boolean; token_ttl_seconds?: number; code_ttl_seconds?: number }) =>
+  control('POST', 'config', config);
+
+export interface Fault {
+  path: string;
+  method?: string;
+  status?: number;
+  body?: unknown;
+  latency_ms?: number;
+  drop?: boolean;
+  times?: number;
+}
+export const addFault = (fault: Fault) => control('POST', 'faults', fault);
+export const clearFaults = () => control('DELETE', 'faults');
+export const expireSessions = () => control('POST', 'expire-sessions');
+
+export async function outbox(): Promise<OutboxEntry[]> {
+  return (await control('GET', 'outbox')).json();
+}
+
+/** The newest code sent to `email`. */
+export async function latestCode(email: string): Promise<string> {
+  const entry = (await outbox()).find((item) => item.email === email);
+  if (!entry) throw new Error(`no code was sent to ${email}`);
+  return entry.code;
+}
+
+const ACCESS_TOKENS = {
+  acme: 'polar_oat_sandbox_acme_fe3b918a2352aa4e9e3cdd65',
+  solo: 'polar_oat_sandbox_solo_261ddfdc3e0c99a3e3e93477',
+};
+
+/**
+ * What a merchant's backend does: mints a customer (solo) or member (acme) session token
+ * with its organization access token. Only tests and servers hold that token.
+ */
+export async function mintSessionToken(
+  organization: keyof typeof ACCESS_TOKENS,
+  body: { external_customer_id: string; external_member_id?: string },
+): Promise<string> {
+  const response = await fetch(`${SANDBOX}/v1/customer-sessions/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ACCESS_TOKENS[organization]}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`minting failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
