@@ -3,8 +3,13 @@ import type { Translation } from './translation.js';
 const roles: Record<string, string> = { owner: 'Owner', billing_manager: 'Billing manager', member: 'Member' };
 
 export const en: Translation = {
+  loading: 'Loading…',
+  retry: 'Try again',
   genericError: 'Something went wrong. Please try again.',
   networkError: 'Could not reach the server. Check your connection and try again.',
+  serverError: 'The server had a problem. Please try again in a moment.',
+  notPermitted: 'Your role in this team does not allow this. Ask an owner or billing manager.',
+  tooManyRequests: 'Too many requests. Please wait a moment and try again.',
   notConfigured:
     'This portal is not set up yet: the page must name its Polar organization (data-organization on the script tag).',
   organizationNotFound: (slug) => `No Polar organization called “${slug}” was found.`,

@@ -1,7 +1,12 @@
 /** Every user-visible string. Functions take what varies, so each language orders its own words. */
 export interface Translation {
+  loading: string;
+  retry: string;
   genericError: string;
   networkError: string;
+  serverError: string;
+  notPermitted: string;
+  tooManyRequests: string;
   notConfigured: string;
   organizationNotFound: (slug: string) => string;
 

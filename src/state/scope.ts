@@ -2,7 +2,7 @@ import { PortalApiClient } from '../api/client.js';
 import { PortalApiError } from '../api/errors.js';
 import type { components } from '../api/schema.js';
 import type { PortalConfig } from '../config/config.js';
-import { createResource, type Resource } from './resource.js';
+import { createResource, ResourceCache, type Resource } from './resource.js';
 import { PortalSession } from './session.js';
 
 export type OrganizationData = components['schemas']['CustomerOrganizationData'];
@@ -18,6 +18,8 @@ export interface PortalScope {
   readonly session: PortalSession;
   /** `GET organizations/{slug}`: id, portal settings and public products. */
   readonly organization: Resource<OrganizationData>;
+  /** The signed-in user's resources; emptied whenever the user changes. */
+  readonly resources: ResourceCache;
   /** The latest configuration of this scope (theme, locale, getToken may change). */
   config: PortalConfig;
 }
@@ -41,12 +43,19 @@ export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = 
       onInvalidToken: (token) => void session.expire(token, 'rejected'),
     });
     session.attach(api);
-    const organization = createResource((signal) => {
+    const organization = createResource('organization', (signal) => {
       const slug = scope!.config.organization;
       if (!slug) return Promise.reject(missingOrganization());
       return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
     });
-    scope = { key, api, session, organization, config };
+    const resources = new ResourceCache();
+    let user: string | undefined;
+    session.$state.subscribe((state) => {
+      const next = state.status === 'signed-in' ? `${state.user?.type}:${state.user?.email}` : undefined;
+      if (next !== user && state.status !== 'restoring') resources.clear();
+      if (state.status !== 'restoring') user = next;
+    });
+    scope = { key, api, session, organization, resources, config };
     scopes.set(key, scope);
   } else {
     const hadSource = !!scope.config.getToken;

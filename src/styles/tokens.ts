@@ -4,8 +4,8 @@ import { css } from 'lit';
  * Reads the public `--portal-*` tokens (set by the host page anywhere above the element)
  * into private `--_*` variables, with light and dark defaults. Elements use only the private
  * ones, so a page themes every element from `:root` without reaching inside. These are
- * declarations and nested rules: each element places them in its own scope (`:host`, or
- * `portal-login` for the light-DOM login), which CSS nesting resolves.
+ * declarations: each element places them in its own scope (`:host`, or `portal-login` for
+ * the light-DOM login). The `theme-light`/`theme-dark` states override `color-scheme`.
  */
 export const tokens = css`
   --_font: var(--portal-font-family, inherit);
@@ -24,16 +24,12 @@ export const tokens = css`
   color-scheme: light dark;
   font-family: var(--_font);
   color: var(--_text);
-
-  &:state(theme-light) {
-    color-scheme: light;
-  }
-  &:state(theme-dark) {
-    color-scheme: dark;
-  }
 `;
 
-/** Fields, buttons, messages and the spinner, shared by every element (nested in its scope). */
+/**
+ * Fields, buttons, messages and the spinner, shared by every element. Shadow roots use the
+ * rules as they are; the light-DOM login nests them inside `portal-login { }`.
+ */
 export const controls = css`
   [hidden] {
     display: none !important;

@@ -4,6 +4,12 @@ import { controls, keyframes, tokens } from '../../styles/tokens.js';
 /** Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs). */
 export const loginStyles = css`
   ${keyframes}
+  portal-login:state(theme-light) {
+    color-scheme: light;
+  }
+  portal-login:state(theme-dark) {
+    color-scheme: dark;
+  }
   portal-login {
     ${tokens}
     ${controls}

@@ -1,0 +1,22 @@
+import { css } from 'lit';
+import { controls, keyframes, tokens } from './tokens.js';
+
+/** First in every shadow-DOM element's `static styles`: tokens, theme states and controls. */
+export const hostStyles = css`
+  ${keyframes}
+  :host {
+    ${tokens}
+    display: block;
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host(:state(theme-light)) {
+    color-scheme: light;
+  }
+  :host(:state(theme-dark)) {
+    color-scheme: dark;
+  }
+  ${controls}
+`;
