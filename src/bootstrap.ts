@@ -17,12 +17,10 @@ declare global {
   }
 }
 
+// A second copy of the classic script stops in its intro (vite.config.ts) and hands its tag's
+// settings over; a second module copy has no tag of its own, so it only has to stand aside.
 const existing = window.PolarPortal;
-if (existing?.version && typeof existing.configure === 'function') {
-  // The kit already runs on this page (the script is included twice): hand it this tag's settings.
-  const input = readDataAttributes(script);
-  if (Object.keys(input).length) existing.configure(input);
-} else {
+if (!existing?.version) {
   PolarPortal.configure(readDataAttributes(script));
   installDocumentProvider();
   // Merge rather than replace: keep whatever the page put there, and replay the calls it

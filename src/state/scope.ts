@@ -31,31 +31,7 @@ export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = 
   const key = `${config.api}|${config.organization ?? ''}|${config.storage}`;
   let scope = scopes.get(key);
   if (!scope) {
-    const session = new PortalSession({
-      key: `${config.api}|${config.organization ?? ''}`,
-      storage: config.storage,
-      eventTarget,
-      tokenSource: () => scope!.config.getToken,
-    });
-    const api = new PortalApiClient({
-      baseUrl: config.api,
-      getToken: () => session.currentToken(),
-      onInvalidToken: (token) => void session.expire(token, 'rejected'),
-    });
-    session.attach(api);
-    const organization = createResource('organization', (signal) => {
-      const slug = scope!.config.organization;
-      if (!slug) return Promise.reject(missingOrganization());
-      return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
-    });
-    const resources = new ResourceCache();
-    let user: string | undefined;
-    session.$state.subscribe((state) => {
-      const next = state.status === 'signed-in' ? `${state.user?.type}:${state.user?.email}` : undefined;
-      if (next !== user && state.status !== 'restoring') resources.clear();
-      if (state.status !== 'restoring') user = next;
-    });
-    scope = { key, api, session, organization, resources, config };
+    scope = createScope(key, config, eventTarget);
     scopes.set(key, scope);
   } else {
     const hadSource = !!scope.config.getToken;
@@ -66,6 +42,49 @@ export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = 
   return scope;
 }
 
+function createScope(key: string, initial: PortalConfig, eventTarget: () => EventTarget): PortalScope {
+  // Callbacks read the scope's latest config, which configure() may replace; a session
+  // restored from storage asks for it while it is still being constructed.
+  const holder = { config: initial };
+  const session = new PortalSession({
+    key: `${initial.api}|${initial.organization ?? ''}`,
+    storage: initial.storage,
+    eventTarget,
+    tokenSource: () => holder.config.getToken,
+  });
+  const api = new PortalApiClient({
+    baseUrl: initial.api,
+    getToken: () => session.currentToken(),
+    onInvalidToken: (token) => void session.expire(token, 'rejected'),
+  });
+  session.attach(api);
+  const organization = createResource('organization', (signal) => {
+    const slug = holder.config.organization;
+    if (!slug) return Promise.reject(missingOrganization());
+    return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
+  });
+  const resources = new ResourceCache();
+  let user: string | undefined;
+  session.$state.subscribe((state) => {
+    if (state.status === 'restoring') return;
+    const next = state.status === 'signed-in' ? `${state.user?.type}:${state.user?.email}` : undefined;
+    if (next !== user) resources.clear();
+    user = next;
+  });
+  return {
+    key,
+    api,
+    session,
+    organization,
+    resources,
+    get config() {
+      return holder.config;
+    },
+    set config(config: PortalConfig) {
+      holder.config = config;
+    },
+  };
+}
 
 function missingOrganization() {
   return new PortalApiError({

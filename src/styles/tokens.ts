@@ -46,14 +46,15 @@ export const controls = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  input[type='email'],
-  input[type='text'] {
+  input:not([type='radio'], [type='checkbox']),
+  select,
+  textarea {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.55rem 0.7rem;
+    padding: 0.5rem 0.65rem;
     min-width: 0;
   }
   input[aria-invalid='true'] {
@@ -112,6 +113,17 @@ export const controls = css`
     border-radius: 50%;
     animation: portal-spin 0.8s linear infinite;
     vertical-align: -0.15em;
+  }
+  dialog {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    width: min(34rem, calc(100vw - 2rem));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PolarPortal, type PortalLogin } from '../../src/index.js';
 import { documentContextValue } from '../../src/context/document-provider.js';
+import { disposeScopes } from '../../src/state/scope.js';
 import { PortalSession } from '../../src/state/session.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
@@ -105,6 +106,13 @@ describe('<portal-login>', () => {
       await clearFaults();
       button(el, 'Send code').click();
       await until(() => el.querySelector('input[autocomplete="one-time-code"]'), 'the code step');
+    });
+
+    it('tells the merchant at once when the page names no organization', async () => {
+      PolarPortal.configure({ organization: '' });
+      const el = await mountLogin();
+      expect(roleText(el, 'alert')).to.contain('data-organization');
+      await expect(el).to.be.accessible();
     });
 
     it('says when an organization does not exist', async () => {
@@ -341,6 +349,29 @@ describe('<portal-login>', () => {
       expect(JSON.stringify(event.detail)).not.to.contain(token);
       await until(() => maybeButton(el, 'Sign out'), 'the signed-in view');
       expect(el.textContent).to.contain('Owner');
+    });
+
+    it('shows an accessible progress state while it checks a token', async () => {
+      await addFault({ path: '/v1/customer-portal/customer-session/introspect', method: 'GET', latency_ms: 800 });
+      const el = await mountLogin();
+      const token = await mintSessionToken('solo', { external_customer_id: 'alice' });
+      const done = PolarPortal.session.setToken(token);
+      await until(() => roleText(el, 'status').includes('Checking your session'), 'the checking state');
+      await expect(el).to.be.accessible();
+      await done;
+      await until(() => maybeButton(el, 'Sign out'), 'the signed-in view');
+    });
+
+    it('restores the session of this tab after a reload, without a new code', async () => {
+      const el = await mountLogin();
+      await PolarPortal.session.setToken(await mintSessionToken('solo', { external_customer_id: 'alice' }));
+      await until(() => maybeButton(el, 'Sign out'), 'the signed-in view');
+      el.remove();
+      disposeScopes(); // what a reload does to the page's memory; sessionStorage survives
+      PolarPortal.configure({ theme: 'auto' });
+      const again = await fixture<PortalLogin>(html`<portal-login></portal-login>`);
+      await until(() => maybeButton(again, 'Sign out'), 'the restored signed-in view');
+      expect(again.textContent).to.contain('Alice Martin');
     });
 
     it('refuses an organization access token with a specific message', async () => {

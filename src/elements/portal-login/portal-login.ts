@@ -305,9 +305,11 @@ export class PortalLogin extends PortalElement {
   }
 
   private renderMessages() {
+    // A page that names no organization is the merchant's mistake: say so before anyone types.
+    const alert = this.alert ?? (this.portal?.config.organization ? undefined : this.t.notConfigured);
     // Live regions stay in the DOM so that changes to them are announced.
     return html`
-      <div role="alert" class="alert" part="error" ?hidden=${!this.alert}>${this.alert ?? ''}</div>
+      <div role="alert" class="alert" part="error" ?hidden=${!alert}>${alert ?? ''}</div>
       <p role="status" class="status" part="status" ?hidden=${!this.notice}>${this.notice ?? ''}</p>
     `;
   }
