@@ -17,6 +17,15 @@ const paymentMethodRequired = () => polarError(409, 'PaymentMethodRequired', 'A 
 /** @param {any} s */
 const isEnded = (s) => s.ended_at !== null || s.status === 'canceled' || s.status === 'incomplete_expired';
 
+/**
+ * Polar previews a charge for active/trialing subscriptions that will renew, and for paused
+ * ones with a resume date ("Charge on Resume"); an indefinite pause or a cancel has none.
+ * @param {any} s
+ */
+const hasUpcomingCharge = (s) =>
+  !isEnded(s) && !s.cancel_at_period_end &&
+  (['active', 'trialing'].includes(s.status) ? !(s.pause_at_period_end && !s.resumes_at) : s.status === 'paused' && !!s.resumes_at);
+
 /** @param {string} iso @param {string} interval */
 function addInterval(iso, interval) {
   const d = new Date(iso);
@@ -286,7 +295,10 @@ export default [
         customer_cancellation_reason: body.cancellation_reason ?? null, customer_cancellation_comment: body.cancellation_comment ?? null, pending_update: null,
       });
       for (const g of ctx.state.grants.values()) if (g.subscription_id === s.id && !g.revoked_at) g.revoked_at = now;
-      for (const o of ctx.state.orders.values()) if (o.subscription_id === s.id && o.status === 'pending') o.next_payment_attempt_at = null;
+      // SubscriptionCancelPreview.stops_collection: the pending order is voided, dunning stops.
+      for (const o of ctx.state.orders.values()) {
+        if (o.subscription_id === s.id && o.status === 'pending') Object.assign(o, { status: 'void', next_payment_attempt_at: null, modified_at: now });
+      }
       return { status: 200, body: ser.subscription(ctx.state, s) };
     },
   },
@@ -294,7 +306,7 @@ export default [
     method: 'GET', path: `${BASE}/{id}/charge-preview`, gate: 'read',
     handler(ctx) {
       const s = ownSubscription(ctx, pathUuid('id', ctx.params.id));
-      if (!['active', 'trialing'].includes(s.status) || s.cancel_at_period_end || isEnded(s)) throw notFound('No upcoming charge for this subscription.');
+      if (!hasUpcomingCharge(s)) throw notFound('No upcoming charge for this subscription.');
       const upd = s.pending_update;
       const product = ctx.state.products.get(upd?.product_id ?? s.product_id);
       const seats = upd?.seats ?? s.seats;

@@ -94,3 +94,27 @@ test('subscription list filters', async () => {
   const q = await s.api('GET', `/v1/customer-portal/subscriptions/?product_id=${SEED.products.solo.proMonthly}`, { token: alice });
   assert.deepEqual(q.body.items.map((/** @type {any} */ x) => x.id), [A.active]);
 });
+
+test('charge-preview: a paused subscription with a resume date charges on resume; an indefinite pause has no charge', async () => {
+  const resume = await s.api('GET', `${url(A.paused)}/charge-preview`, { token: alice });
+  assert.equal(resume.status, 200);
+  assert.equal(resume.body.base_amount, 900);
+  assert.equal(resume.body.total_amount, 900 + Math.round(900 * 0.19));
+  await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: true } });
+  const none = await s.api('GET', `${url(A.active)}/charge-preview`, { token: alice });
+  assert.deepEqual([none.status, none.body.error], [404, 'ResourceNotFound']);
+  const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: false } });
+  await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: true, resumes_at: later } });
+  assert.equal((await s.api('GET', `${url(A.active)}/charge-preview`, { token: alice })).status, 200);
+});
+
+test('revoking a past-due subscription voids its pending order (stops collection)', async () => {
+  const order = `/v1/customer-portal/orders/${SEED.orders.alicePending}`;
+  assert.equal((await s.api('GET', order, { token: alice })).body.status, 'pending');
+  await s.api('POST', `${url(A.pastDue)}/revoke`, { token: alice, body: { cancellation_reason: 'too_expensive' } });
+  const after = (await s.api('GET', order, { token: alice })).body;
+  assert.deepEqual([after.status, after.paid, after.next_payment_attempt_at], ['void', false, null]);
+  const again = await s.api('PATCH', url(A.pastDue), { token: alice, body: { cancel_at_period_end: false } });
+  assert.deepEqual([again.status, again.body.error], [403, 'AlreadyCanceledSubscription']);
+});

@@ -1,0 +1,24 @@
+// Money and dates for every element, always through Intl, with cached formatters.
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** The formatter cached under `key`, made once. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = cache.get(key);
+  if (!format) cache.set(key, (format = make()));
+  return format as T;
+}
+
+/**
+ * Formats an amount in minor units (Polar's cents) in its currency: 2900 usd → "$29.00",
+ * 500 jpy → "¥500". The currency's own number of decimals decides the divisor.
+ */
+export function formatMoney(locale: string, amount: number, currency: string): string {
+  const format = cached(`n|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }));
+  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+/** A date-time from the API as a medium date in `locale` ("Mar 4, 2026"). */
+export function formatDate(locale: string, iso: string | null | undefined): string {
+  return iso ? cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)) : '';
+}
