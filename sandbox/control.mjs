@@ -4,6 +4,7 @@
 import { HttpError, readJsonBody } from './http.mjs';
 import { expireAllSessions } from './auth.mjs';
 import { validateWith } from './validate.mjs';
+import { claimSeat } from './routes/seats.mjs';
 
 const CONFIG_SCHEMA = {
   type: 'object', additionalProperties: false,
@@ -68,6 +69,13 @@ export async function handleControl(world, req, url, origin) {
     req.resume();
     expireAllSessions(world);
     return { status: 204 };
+  }
+  const claim = /^\/__sandbox\/seats\/([^/]+)\/claim$/.exec(path);
+  if (method === 'POST' && claim) {
+    req.resume();
+    const seat = claimSeat(world.state, decodeURIComponent(claim[1]), world.now());
+    if (!seat) throw new HttpError(404, { detail: 'No pending seat with this id' });
+    return { status: 200, body: seat };
   }
   const file = /^\/__sandbox\/files\/([^/]+)\/([^/]+)$/.exec(path);
   if (method === 'GET' && file) return serveFile(world, decodeURIComponent(file[1]), decodeURIComponent(file[2]), origin);

@@ -34,7 +34,7 @@ export default [
     async handler(ctx) {
       const raw = /** @type {any} */ (await ctx.body());
       const body = validateBody('CustomerPortalMemberCreate', raw);
-      if (body.role === 'owner') throw polarValidationError(['body', 'role'], 'Cannot add a member with the owner role. Transfer ownership instead.', 'owner');
+      if (body.role === 'owner') throw polarValidationError(['body', 'role'], 'Cannot add a member as owner. There must be exactly one owner.', 'owner');
       const existing = teamMembers(ctx).find((m) => m.email.toLowerCase() === body.email.toLowerCase());
       if (existing) return { status: 201, body: ser.portalMember(existing) };
       const now = new Date(ctx.now).toISOString();
@@ -50,15 +50,16 @@ export default [
       const m = target(ctx);
       const me = /** @type {any} */ (subject(ctx).member);
       const now = new Date(ctx.now).toISOString();
+      // member/service.py: any role on yourself is refused, even the one you have.
+      if (body.role && m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot modify your own role.', m.id);
       if (body.role && body.role !== m.role) {
-        if (m.id === me.id) throw polarValidationError(['body', 'role'], 'You cannot change your own role.', body.role);
         if (body.role === 'owner') {
           if (me.role !== 'owner') throw notPermitted('Only the owner can transfer ownership.');
           // Ownership transfer: the previous owner becomes a billing manager.
           me.role = 'billing_manager';
           me.modified_at = now;
         } else if (m.role === 'owner' && teamMembers(ctx).filter((x) => x.role === 'owner').length <= 1) {
-          throw polarValidationError(['body', 'role'], 'Cannot demote the only owner. Transfer ownership first.', body.role);
+          throw polarValidationError(['body', 'role'], 'Cannot demote the only owner. The team must have at least one owner.', body.role);
         }
         m.role = body.role;
       }
@@ -72,7 +73,7 @@ export default [
     handler(ctx) {
       const m = target(ctx);
       const me = /** @type {any} */ (subject(ctx).member);
-      if (m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot remove yourself.', m.id);
+      if (m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot remove yourself from the team.', m.id);
       if (m.role === 'owner' && teamMembers(ctx).filter((x) => x.role === 'owner').length <= 1) {
         throw polarValidationError(['path', 'id'], 'Cannot delete the only owner. Transfer ownership first.', m.id);
       }

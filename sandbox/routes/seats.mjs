@@ -7,12 +7,13 @@ import * as ser from '../serialize.mjs';
 import { subject, ownSubscription, ownOrder, organizationOf } from './scope.mjs';
 
 const BASE = '/v1/customer-portal/seats';
-const INVITATION_TTL_MS = 7 * 86_400_000;
+// customer_seat/service.py: invitations expire one day after assignment; resend keeps the token and expiry.
+const INVITATION_TTL_MS = 86_400_000;
 
 /** @param {import('../server.mjs').Ctx} ctx */
 function requireSeatsFeature(ctx) {
   if (!organizationOf(ctx).organization_features.member_model_enabled) {
-    throw polarError(403, 'FeatureNotEnabled', 'Seat-based pricing is not enabled for this organization.');
+    throw polarError(403, 'FeatureNotEnabled', 'Seat-based pricing is not enabled for this organization');
   }
 }
 
@@ -76,17 +77,21 @@ export default [
       }
       const email = (member?.email ?? seatCustomer?.email ?? body.email ?? null);
       const key = body.subscription_id ? 'subscription_id' : 'order_id';
-      const active = [...state.seats.values()].filter((s) => s[key] === parent.id && s.status !== 'revoked');
+      const mine = [...state.seats.values()].filter((s) => s[key] === parent.id);
+      const active = mine.filter((s) => s.status !== 'revoked');
+      // Polar's order: a paid order, then a free seat, then the assignee's existing seat.
+      if (body.order_id && parent.status === 'pending') throw polarError(400, 'SeatNotAvailable', 'Order must be paid before assigning seats');
+      if (active.length >= parent.seats) throw polarError(400, 'SeatNotAvailable', `No available seats for ${parent.id}`);
       if (active.some((s) => (member && s.member_id === member.id) || (email && s.email?.toLowerCase() === email.toLowerCase()))) {
-        throw polarError(400, 'SeatAlreadyAssigned', `A seat is already assigned to ${email ?? 'this member'}.`);
+        throw polarError(400, 'SeatAlreadyAssigned', `Seat already assigned to customer ${body.email ?? body.external_customer_id ?? body.customer_id ?? email}`);
       }
-      if (active.length >= parent.seats) throw polarError(400, 'SeatNotAvailable', 'No seats are available. Add seats to the subscription first.');
       const now = new Date(ctx.now).toISOString();
-      const seat = {
-        id: newId(), subscription_id: body.subscription_id ?? null, order_id: body.order_id ?? null, status: 'pending',
+      // A revoked seat of the same purchase is reused (same id), as Polar does.
+      const seat = Object.assign(mine.find((s) => s.status === 'revoked') ?? { id: newId(), created_at: now }, {
+        subscription_id: body.subscription_id ?? null, order_id: body.order_id ?? null, status: 'pending',
         customer_id: seatCustomer?.id ?? null, member_id: member?.id ?? null, email, invitation_token_expires_at: new Date(ctx.now + INVITATION_TTL_MS).toISOString(),
-        claimed_at: null, revoked_at: null, seat_metadata: body.metadata ?? {}, created_at: now, modified_at: null,
-      };
+        claimed_at: null, revoked_at: null, seat_metadata: body.metadata ?? {}, modified_at: null,
+      });
       state.seats.set(seat.id, seat);
       return { status: 200, body: ser.seat(state, seat) };
     },
@@ -111,7 +116,7 @@ export default [
       if (!ownSeat(ctx, seat)) throw notFound('Seat not found');
       if (seat.status !== 'revoked') {
         const now = new Date(ctx.now).toISOString();
-        Object.assign(seat, { status: 'revoked', revoked_at: now, modified_at: now, invitation_token_expires_at: null });
+        Object.assign(seat, { status: 'revoked', revoked_at: now, modified_at: now, customer_id: null });
         // The seat holder's benefits from this subscription go with the seat.
         if (seat.member_id) for (const g of ctx.state.grants.values()) if (g.member_id === seat.member_id && g.subscription_id === seat.subscription_id && !g.revoked_at) g.revoked_at = now;
       }
@@ -123,10 +128,27 @@ export default [
     handler(ctx) {
       const seat = ctx.state.seats.get(pathUuid('seat_id', ctx.params.seat_id));
       if (!ownSeat(ctx, seat)) throw notFound('Seat not found');
-      if (seat.status !== 'pending') throw polarError(400, 'SeatNotPending', 'Only pending seats can be re-sent an invitation.');
-      seat.invitation_token_expires_at = new Date(ctx.now + INVITATION_TTL_MS).toISOString();
-      seat.modified_at = new Date(ctx.now).toISOString();
+      if (seat.status !== 'pending') throw polarError(400, 'SeatNotPending', 'Seat is not in pending status');
       return { status: 200, body: ser.seat(ctx.state, seat) };
     },
   },
 ];
+
+/**
+ * Sandbox only (`POST /__sandbox/seats/{id}/claim`): the invitee accepts, as the claim page would.
+ * The seat's email becomes (or finds) a member of the purchasing customer.
+ * @param {import('../seed.mjs').State} state @param {string} id @param {number} now
+ */
+export function claimSeat(state, id, now) {
+  const seat = state.seats.get(id);
+  if (!seat || seat.status !== 'pending') return null;
+  const parent = seat.subscription_id ? state.subscriptions.get(seat.subscription_id) : state.orders.get(seat.order_id);
+  const at = new Date(now).toISOString();
+  let member = [...state.members.values()].find((m) => m.customer_id === parent.customer_id && m.email.toLowerCase() === seat.email?.toLowerCase());
+  if (!member) {
+    member = { id: newId(), customer_id: parent.customer_id, email: seat.email, name: null, role: 'member', external_id: null, created_at: at, modified_at: null };
+    state.members.set(member.id, member);
+  }
+  Object.assign(seat, { status: 'claimed', member_id: member.id, customer_id: parent.customer_id, claimed_at: at, modified_at: at });
+  return ser.seat(state, seat);
+}
