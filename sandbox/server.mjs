@@ -9,6 +9,7 @@ import { createAuthStore, readBearer, resolveToken, authorize } from './auth.mjs
 import { createRateLimiter } from './rate-limit.mjs';
 import { createFaults } from './faults.mjs';
 import { handleControl } from './control.mjs';
+import { serveEmbed } from './embed.mjs';
 import customerSession from './routes/customer-session.mjs';
 import organizations from './routes/organizations.mjs';
 import customers from './routes/customers.mjs';
@@ -91,6 +92,7 @@ export function createSandbox(options = {}) {
     const path = url.pathname;
     const isApi = path === '/v1' || path.startsWith('/v1/');
     const isControl = path.startsWith('/__sandbox/');
+    if (path.startsWith('/embed/')) return serveEmbed(req, res, url);
     if (!isApi && !isControl) return false;
     const method = (req.method ?? 'GET').toUpperCase();
 

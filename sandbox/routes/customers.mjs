@@ -4,6 +4,7 @@ import { validateBody, pathUuid, paginate } from '../validate.mjs';
 import { notFound, polarError, polarValidationError } from '../http.mjs';
 import * as ser from '../serialize.mjs';
 import { subject } from './scope.mjs';
+import { randomUUID } from 'node:crypto';
 
 const BASE = '/v1/customer-portal/customers/me';
 const EU = new Set(['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']);
@@ -28,6 +29,46 @@ function parseTaxId(raw, country) {
   return null;
 }
 
+const US = 'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' ');
+const CA = 'AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' ');
+/** Postal-code shapes Stripe Tax checks before Polar can compute tax (a sandbox choice, see README). */
+const POSTAL = /** @type {Record<string, RegExp>} */ ({ US: /^\d{5}(-\d{4})?$/, CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i, DE: /^\d{5}$/, FR: /^\d{5}$/, NL: /^\d{4} ?[A-Z]{2}$/i, GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i });
+
+/**
+ * Polar's `Address` rules (server/polar/kit/address.py): empty strings become null, no NUL
+ * characters, US/CA states get their `US-`/`CA-` prefix and must exist; plus what tax needs:
+ * a state for US and CA, a postal code of the country's shape.
+ * @param {any} a validated AddressInput
+ */
+export function normalizeAddress(a) {
+  const loc = ['body', 'billing_address'];
+  const out = { line1: null, line2: null, postal_code: null, city: null, state: null, ...a };
+  for (const k of ['line1', 'line2', 'postal_code', 'city', 'state']) {
+    if (out[k] === '') out[k] = null;
+    if (typeof out[k] === 'string' && out[k].includes('\0')) throw polarValidationError([...loc, k], 'String should not contain NUL characters.', out[k]);
+  }
+  const c = out.country;
+  if (c === 'US' || c === 'CA') {
+    if (!out.state) throw polarValidationError([...loc, 'state'], 'State is required for this country.', null);
+    if (!out.state.startsWith(`${c}-`)) out.state = `${c}-${out.state}`;
+    if (!(c === 'US' ? US : CA).includes(out.state.slice(3))) throw polarValidationError(loc, `Value error, Invalid ${c === 'US' ? 'US state' : 'CA subdivision'}`, a);
+  }
+  if (out.postal_code && POSTAL[c] && !POSTAL[c].test(out.postal_code.trim())) throw polarValidationError([...loc, 'postal_code'], 'Invalid postal code.', out.postal_code);
+  return out;
+}
+
+/**
+ * The card behind a stand-in Stripe confirmation token, `ctoken_sandbox_<number>_<mm>_<yy>`
+ * (made by the embed stand-in at /embed/payment-method), or null.
+ * @param {string} token
+ */
+export function cardOf(token) {
+  const m = /^ctoken_sandbox_(\d{13,19})_(\d{1,2})_(\d{2})$/.exec(token);
+  if (!m || +m[2] < 1 || +m[2] > 12) return null;
+  const brand = /^3[47]/.test(m[1]) ? 'amex' : /^5[1-5]/.test(m[1]) ? 'mastercard' : /^4/.test(m[1]) ? 'visa' : 'unknown';
+  return { brand, last4: m[1].slice(-4), exp_month: +m[2], exp_year: 2000 + +m[3], wallet: null };
+}
+
 /** @type {import('../server.mjs').Route[]} */
 export default [
   {
@@ -49,6 +90,7 @@ export default [
           throw polarValidationError(['body', 'default_payment_method_id'], 'Payment method does not exist.', raw.default_payment_method_id);
         }
       }
+      if (body.billing_address) body.billing_address = normalizeAddress(body.billing_address);
       const address = body.billing_address ?? customer.billing_address;
       /** @type {[string, string]|null|undefined} */
       let taxId;
@@ -97,6 +139,44 @@ export default [
       ctx.state.paymentMethods.delete(id);
       if (customer.default_payment_method_id === id) customer.default_payment_method_id = null;
       return { status: 204 };
+    },
+  },
+  {
+    method: 'POST', path: `${BASE}/payment-methods`, gate: 'billing',
+    async handler(ctx) {
+      const body = validateBody('CustomerPaymentMethodCreate', await ctx.body());
+      const { customer } = subject(ctx);
+      const card = cardOf(body.confirmation_token_id);
+      // Stripe's 4000 0000 0000 0002 is declined when it is set up.
+      if (!card || card.last4 === '0002') throw polarError(400, 'PaymentMethodSetupFailed', card ? 'Your card was declined.' : 'No such confirmation token.');
+      const now = new Date(ctx.now).toISOString();
+      const id = randomUUID();
+      const pm = { id, customer_id: customer.id, type: 'card', card, created_at: now, modified_at: null };
+      ctx.state.paymentMethods.set(id, pm);
+      if (body.set_default) {
+        customer.default_payment_method_id = id;
+        customer.modified_at = now;
+      }
+      return { status: 201, body: { status: 'succeeded', payment_method: ser.paymentMethod(pm) } };
+    },
+  },
+  {
+    method: 'GET', path: `${BASE}/export`, gate: 'read',
+    handler(ctx) {
+      const { customer } = subject(ctx);
+      const { state } = ctx;
+      const mine = (/** @type {Map<string, any>} */ m) => [...m.values()].filter((x) => x.customer_id === customer.id);
+      return {
+        status: 200,
+        headers: { 'Content-Disposition': `attachment; filename="polar-customer-export-${customer.id}.json"` },
+        body: {
+          customer: ser.portalCustomer(customer),
+          subscriptions: mine(state.subscriptions).map((s) => ser.subscription(state, s)),
+          orders: mine(state.orders).map((o) => ser.order(state, o)),
+          payment_methods: mine(state.paymentMethods).map(ser.paymentMethod),
+          benefit_grants: mine(state.grants).map((g) => ser.grant(state, g)),
+        },
+      };
     },
   },
 ];

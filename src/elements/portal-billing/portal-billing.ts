@@ -1,0 +1,345 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { PortalApiError } from '../../api/errors.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import { PortalBillingEvent, type BillingEventName, type PortalBillingDetail } from '../../events/billing-events.js';
+import { definePortalElement } from '../../internal/define.js';
+import { errorMessage } from '../../internal/error-message.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { resourceView } from '../../internal/resource-view.js';
+import {
+  canManageBilling, CUSTOMER, customerFetcher, PAYMENT_METHODS, paymentMethodsFetcher,
+  type Customer, type CustomerUpdate, type PaymentMethod, type PaymentMethodList,
+} from '../../state/billing.js';
+import { SUBSCRIPTIONS, subscriptionsFetcher, type SubscriptionList } from '../../state/subscriptions.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from './address-fields.js';
+import { billingStyles } from './billing.styles.js';
+import { portalBillingStyles } from './portal-billing.styles.js';
+import { PaymentMethodEmbed, type EmbedMessage } from './payment-method-embed.js';
+import { alertAt, DialogFocus, expiry, methodLabel, spinner, themeOf } from './shared.js';
+
+/**
+ * @summary Billing details (name, address, tax ID), saved payment methods (make default,
+ * remove, add through Polar's secure payment-method embed) and "Download my data".
+ * @tag portal-billing
+ * @status experimental
+ * @since 0.1
+ *
+ * Needs a customer session or a team owner/billing manager; a plain team `member` sees only a
+ * short note that billing is managed by the team's owner. Adding a card opens Polar's own
+ * payment-method page in an iframe (card data never touches the host page); a strict host CSP
+ * needs `frame-src` for Polar's site (https://polar.sh, https://sandbox.polar.sh, or the local Polar).
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - A section heading.
+ * @csspart form - The billing-details form.
+ * @csspart input - Form fields.
+ * @csspart submit - The save button (shown only when something changed).
+ * @csspart list - The payment methods.
+ * @csspart item - One payment method.
+ * @csspart actions - A payment method's buttons.
+ * @csspart dialog - The remove and add dialogs.
+ * @csspart embed - Polar's payment-method iframe.
+ * @csspart body - Loaded content (aria-busy while it refreshes).
+ * @csspart spinner - Loading indicator.
+ * @csspart error - Error messages.
+ * @csspart status - Confirmations.
+ * @csspart empty - No payment methods.
+ *
+ * @cssproperty [--portal-font-family=inherit] - Font of all text.
+ * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text-muted=#555b69] - Hints.
+ * @cssproperty [--portal-color-surface=#ffffff] - Dialogs and inputs.
+ * @cssproperty [--portal-color-border=#c9cdd5] - Borders.
+ * @cssproperty [--portal-color-primary=#0057e0] - Primary buttons and links.
+ * @cssproperty [--portal-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssproperty [--portal-color-danger=#b3001b] - Errors and warnings.
+ * @cssproperty [--portal-color-focus=#0057e0] - Focus rings.
+ * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
+ * @cssproperty [--portal-space-m=1rem] - Spacing.
+ * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-billing-gap=var(--portal-space-m)] - Space between sections and fields.
+ *
+ * @cssstate theme-light - The configured theme is light.
+ * @cssstate theme-dark - The configured theme is dark.
+ *
+ * @event {PortalBillingEvent} portal-customer-updated - Billing details were saved (detail: fields).
+ * @event {PortalBillingEvent} portal-payment-method-added - A card was added through Polar's embed (detail: paymentMethodId).
+ * @event {PortalBillingEvent} portal-payment-method-removed - A payment method was removed (detail: paymentMethodId).
+ * @event {PortalBillingEvent} portal-payment-method-default - The default payment method changed (detail: paymentMethodId).
+ */
+export class PortalBilling extends PortalElement {
+  static override styles = [hostStyles, billingStyles, portalBillingStyles];
+
+  private readonly customer = new ResourceController<Customer>(this);
+  private readonly methods = new ResourceController<PaymentMethodList>(this);
+  private readonly subscriptions = new ResourceController<SubscriptionList>(this);
+  private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
+  // Opens the dialog as a modal and returns focus to its opener.
+  protected readonly dialogs = new DialogFocus(this);
+
+  /** The form as typed; kept across a session that ends mid-form. */
+  @state() private draft: Draft | undefined;
+  @state() private errors: DraftErrors = {};
+  /** The running action (`save`, `export`, `default`, `remove`), so a second click sends nothing. */
+  @state() private busy: string | undefined;
+  @state() private alert: { at: string; message: string } | undefined;
+  @state() private notice: string | undefined;
+  @state() private removing: PaymentMethod | undefined;
+  @state() private adding: 'loading' | 'ready' | undefined;
+
+  /** The saved details the draft is compared with, and whose they are. */
+  private saved: Draft | undefined;
+  private owner: string | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const scope = this.portal?.scope;
+    const session = this.session.value;
+    const cache = scope && session?.status === 'signed-in' && canManageBilling(session) ? scope.resources : undefined;
+    this.customer.use(cache, CUSTOMER, (signal) => customerFetcher(scope!)(signal));
+    this.methods.use(cache, PAYMENT_METHODS, (signal) => paymentMethodsFetcher(scope!)(signal));
+    this.subscriptions.use(this.removing ? cache : undefined, SUBSCRIPTIONS, (signal) => subscriptionsFetcher(scope!)(signal));
+    const user = session?.user?.email;
+    if (user && user !== this.owner) {
+      // Another user: nothing typed by the previous one stays on screen.
+      this.owner = user;
+      this.draft = this.saved = undefined;
+    }
+    const c = this.customer.value?.data;
+    if (c) {
+      const saved = draftOf(c.billing_name, c.billing_address, c.tax_id?.[0]);
+      if (!this.draft || !this.dirty) this.draft = { ...saved };
+      this.saved = saved;
+    }
+  }
+
+  private get dirty(): boolean {
+    return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.saved);
+  }
+
+  private emit(type: BillingEventName, detail: PortalBillingDetail): void {
+    this.dispatchEvent(new PortalBillingEvent(type, detail));
+  }
+
+  /** Runs one action at a time; a failure becomes a message at its place. */
+  private async run(at: string, action: () => Promise<string | void>): Promise<void> {
+    if (this.busy || !this.portal) return;
+    this.busy = at;
+    this.alert = this.notice = undefined;
+    try {
+      const done = await action();
+      if (done) this.notice = done;
+    } catch (error) {
+      const e = error as PortalApiError;
+      if (at === 'save' && e.status === 422 && Object.keys((this.errors = serverErrors(e))).length) return this.focusError();
+      this.alert = { at, message: e.status === 401 ? this.t.keptForRetry : errorMessage(this.t, e) };
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private focusError(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  private handleInput(key: DraftKey, value: string): void {
+    this.draft = { ...this.draft!, [key]: value, ...(key === 'country' ? { state: '' } : {}) };
+    this.errors = { ...this.errors, [key]: undefined };
+  }
+
+  private handleSave(event: SubmitEvent): void {
+    event.preventDefault();
+    const { draft: d, saved } = this;
+    if (!d || !saved || this.busy) return;
+    this.errors = checkDraft(this.t, d, []);
+    if (Object.values(this.errors).some(Boolean)) return this.focusError();
+    const changed = (keys: DraftKey[]) => keys.some((k) => d[k] !== saved[k]);
+    const body: CustomerUpdate = {};
+    if (changed(['billing_name'])) body.billing_name = d.billing_name.trim() || null;
+    if (changed(['line1', 'line2', 'postal_code', 'city', 'country', 'state'])) body.billing_address = addressOf(d);
+    // The tax ID is checked against the country: send it again when the country changes.
+    if (changed(['tax_id', 'country'])) body.tax_id = d.tax_id.trim() || null;
+    void this.run('save', async () => {
+      const customer = await this.portal!.scope.api.patch('/v1/customer-portal/customers/me', { body });
+      this.draft = undefined;
+      this.customer.current?.set(customer);
+      this.emit('portal-customer-updated', { fields: Object.keys(body) });
+      return this.t.billingDone('saved');
+    });
+  }
+
+  private makeDefault(pm: PaymentMethod): void {
+    void this.run(`default:${pm.id}`, async () => {
+      const scope = this.portal!.scope;
+      const c = await scope.api.patch('/v1/customer-portal/customers/me', { body: { default_payment_method_id: pm.id } });
+      this.customer.current?.set(c);
+      await scope.resources.invalidate(PAYMENT_METHODS);
+      this.emit('portal-payment-method-default', { paymentMethodId: pm.id });
+      return this.t.billingDone('default');
+    });
+  }
+
+  private confirmRemove(): void {
+    const pm = this.removing!;
+    void this.run('remove', async () => {
+      const scope = this.portal!.scope;
+      await scope.api.delete('/v1/customer-portal/customers/me/payment-methods/{id}', { path: { id: pm.id } });
+      this.removing = undefined;
+      await scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
+      this.emit('portal-payment-method-removed', { paymentMethodId: pm.id });
+      return this.t.billingDone('removed');
+    });
+  }
+
+  private openAdd(): void {
+    const scope = this.portal?.scope;
+    const token = scope?.session.currentToken();
+    if (!scope || !token || this.adding) return;
+    this.alert = this.notice = undefined;
+    this.embed.open({
+      api: scope.api.baseUrl,
+      token,
+      theme: themeOf(scope.config.theme),
+      locale: this.resolvedLocale,
+      // A first card becomes the default; later ones do not change which card is charged.
+      setDefault: !this.customer.value?.data?.default_payment_method_id,
+    });
+    this.adding = 'loading';
+  }
+
+  private handleEmbed(m: EmbedMessage): void {
+    if (m.event === 'loaded') this.adding = 'ready';
+    if (m.event === 'close') this.closeDialog();
+    if (m.event === 'error') this.alert = { at: 'add', message: this.t.embedError(m.code) };
+    if (m.event === 'success') {
+      this.closeDialog();
+      this.notice = this.t.billingDone('added');
+      void this.portal?.scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
+      this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
+    }
+  }
+
+  private closeDialog(): void {
+    if (this.busy) return;
+    this.embed.close();
+    this.removing = this.adding = undefined;
+    if (this.alert?.at === 'remove' || this.alert?.at === 'add') this.alert = undefined;
+  }
+
+  private exportData(): void {
+    void this.run('export', async () => {
+      const data = await this.portal!.scope.api.get('/v1/customer-portal/customers/me/export');
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      link.download = `polar-customer-export-${this.customer.value?.data?.id ?? 'data'}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    });
+  }
+
+  protected override render() {
+    if (!this.portal) return nothing;
+    const t = this.t;
+    const session = this.session.value;
+    if (session?.status === 'restoring') return spinner(t.loading);
+    if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dirty ? t.keptForRetry : t.billingSignedOut}</p>`;
+    if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
+    const methods = this.methods.value;
+    return html`<div part="base">
+      <p class="status" role="status" part="status">${this.notice ?? ''}</p>
+      <section aria-labelledby="h-details">
+        <h2 id="h-details" part="header">${t.billingHeading}</h2>
+        ${resourceView(t, this.customer.value, { ready: (c) => this.renderDetails(c), retry: () => this.customer.retry() })}
+      </section>
+      <section aria-labelledby="h-methods">
+        <h2 id="h-methods" part="header">${t.paymentMethods}</h2>
+        ${resourceView(t, methods, {
+          ready: (list) => this.renderMethods(list.items),
+          isEmpty: (list) => !list.items.length,
+          empty: () => html`<p>${t.noPaymentMethods}</p>`,
+          retry: () => this.methods.retry(),
+        })}
+        ${alertAt(this.alert, 'default')}
+        <div class="row"><button type="button" @click=${this.openAdd}>${t.addMethod}</button></div>
+      </section>
+      <section aria-labelledby="h-data">
+        <h2 id="h-data" part="header">${t.yourData}</h2>
+        <div class="row">
+          <button type="button" aria-disabled=${this.busy === 'export'} @click=${this.exportData}>${this.busy === 'export' ? t.preparing : t.exportData}</button>
+        </div>
+        ${alertAt(this.alert, 'export')}
+      </section>
+      ${this.renderDialog()}
+    </div>`;
+  }
+
+  private renderDetails(c: Customer) {
+    const t = this.t;
+    if (!this.draft) return nothing;
+    return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.handleSave}>
+      <div class="field">
+        <label for="f-email">${t.emailLabel}</label>
+        <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session.value?.user?.email ?? ''} />
+      </div>
+      ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.handleInput(k, v) })}
+      ${alertAt(this.alert, 'save')}
+      <div class="row" ?hidden=${!this.dirty}>
+        <button class="primary" part="submit" type="submit" aria-disabled=${this.busy === 'save'}>${this.busy === 'save' ? t.saving : t.save}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderMethods(items: PaymentMethod[]) {
+    const t = this.t;
+    const defaultId = this.customer.value?.data?.default_payment_method_id;
+    return html`<ul part="list">
+      ${items.map((pm) => {
+        const label = methodLabel(t, pm);
+        const when = expiry(this.resolvedLocale, pm);
+        return html`<li part="item" class="row">
+          <span>${label}</span>
+          ${when ? html`<span class="hint">${t.cardExpires(when)}</span>` : nothing}
+          ${pm.id === defaultId
+            ? html`<span class="badge">${t.defaultMethod}</span>`
+            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.busy} @click=${() => this.makeDefault(pm)}>
+                ${t.makeDefault}
+              </button>`}
+          <button type="button" class="link" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderDialog() {
+    const t = this.t;
+    const pm = this.removing;
+    if (!pm && !this.adding) return nothing;
+    // Removing the only method while a paid subscription runs: its next payment would fail.
+    const paid = this.subscriptions.value?.data?.items.some(
+      (s) => ['active', 'trialing', 'past_due'].includes(s.status) && !s.cancel_at_period_end && s.amount > 0,
+    );
+    const only = paid && this.methods.value?.data?.items.length === 1;
+    return html`<dialog part="dialog" aria-labelledby="d-h" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.closeDialog}>
+      ${pm
+        ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
+            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${alertAt(this.alert, 'remove')}
+            <div class="row">
+              <button type="button" class="primary" aria-disabled=${this.busy === 'remove'} @click=${this.confirmRemove}>${t.remove}</button>
+              <button type="button" @click=${this.closeDialog}>${t.cancel}</button>
+            </div>`
+        : html`<h2 id="d-h">${t.addMethod}</h2>
+            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.embed.render(t.embedTitle)} ${alertAt(this.alert, 'add')}
+            <div class="row"><button type="button" @click=${this.closeDialog}>${t.cancel}</button></div>`}
+    </dialog>`;
+  }
+}
+
+definePortalElement('portal-billing', PortalBilling);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-billing': PortalBilling;
+  }
+}

@@ -1,0 +1,508 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PortalApiError } from '../../api/errors.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import { PortalBillingEvent } from '../../events/billing-events.js';
+import { PortalOrderEvent, type OrderEventName, type PortalOrderDetail } from '../../events/order-events.js';
+import { definePortalElement } from '../../internal/define.js';
+import { errorMessage } from '../../internal/error-message.js';
+import { formatDate, formatMoney } from '../../internal/format.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { resourceView } from '../../internal/resource-view.js';
+import { canManageBilling, PAYMENT_METHODS, paymentMethodsFetcher, type PaymentMethodList } from '../../state/billing.js';
+import {
+  canPayNow, hasInvoice, invoiceUrl, orderFetcher, orderKey, ORDERS, ordersFetcher, ordersKey, receiptUrl, settledPayment, waitFor,
+  type Order, type OrderList,
+} from '../../state/orders.js';
+import type { PortalScope } from '../../state/scope.js';
+import { SUBSCRIPTIONS } from '../../state/subscriptions.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../portal-billing/address-fields.js';
+import { billingStyles } from '../portal-billing/billing.styles.js';
+import { PaymentMethodEmbed, type EmbedMessage } from '../portal-billing/payment-method-embed.js';
+import { portalOrdersStyles } from './portal-orders.styles.js';
+import { alertAt, DialogFocus, expiry, methodLabel, spinner, themeOf } from '../portal-billing/shared.js';
+
+const ORDER = '/v1/customer-portal/orders/{id}' as const;
+type Doc = 'receipt' | 'invoice';
+type Phase = 'form' | 'wait' | 'ready' | 'timeout' | 'choose' | 'paying' | 'paid' | 'slow';
+
+/**
+ * @summary Order history, paged through every order, with each order's line items and
+ * amounts, receipt and invoice downloads (generating the invoice with the customer's billing
+ * details), and paying a failed renewal now with a saved or new card.
+ * @tag portal-orders
+ * @status experimental
+ * @since 0.1
+ *
+ * Needs a customer session or a team owner/billing manager; a plain team `member` sees a short
+ * note that billing is managed by the team's owner.
+ *
+ * @slot empty - Shown when there are no orders.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Headings.
+ * @csspart body - Loaded content (aria-busy while it refreshes).
+ * @csspart list - The orders table.
+ * @csspart item - One order row.
+ * @csspart pager - Previous / next page.
+ * @csspart detail - The opened order.
+ * @csspart totals - Subtotal, discount, tax, total, balance, amount to pay, refunds.
+ * @csspart actions - The order's buttons.
+ * @csspart download - Links to the receipt and invoice PDFs.
+ * @csspart dialog - The invoice and payment dialogs.
+ * @csspart form - The invoice details form.
+ * @csspart input - Form fields.
+ * @csspart submit - A dialog's main button.
+ * @csspart embed - Polar's payment-method iframe (new card).
+ * @csspart progress - Invoice generation progress.
+ * @csspart spinner - Loading indicator.
+ * @csspart error - Error messages.
+ * @csspart status - Confirmations.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty [--portal-font-family=inherit] - Font of all text.
+ * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text-muted=#555b69] - Hints.
+ * @cssproperty [--portal-color-surface=#ffffff] - Dialogs and inputs.
+ * @cssproperty [--portal-color-border=#c9cdd5] - Borders and table rules.
+ * @cssproperty [--portal-color-primary=#0057e0] - Primary buttons and links.
+ * @cssproperty [--portal-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssproperty [--portal-color-danger=#b3001b] - Errors and orders with a payment due.
+ * @cssproperty [--portal-color-focus=#0057e0] - Focus rings.
+ * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
+ * @cssproperty [--portal-space-m=1rem] - Spacing.
+ * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-orders-gap=var(--portal-space-m)] - Space between blocks.
+ *
+ * @cssstate theme-light - The configured theme is light.
+ * @cssstate theme-dark - The configured theme is dark.
+ *
+ * @event {PortalOrderEvent} portal-order-updated - An order changed: billing details, invoice, payment (detail: orderId, change).
+ * @event {PortalOrderEvent} portal-order-paid - A payment retry went through (detail: orderId).
+ * @event {PortalOrderEvent} portal-invoice-ready - A generated invoice can be downloaded (detail: orderId, invoiceNumber).
+ * @event {PortalBillingEvent} portal-payment-method-added - A card was added to pay an order.
+ */
+export class PortalOrders extends PortalElement {
+  static override styles = [hostStyles, billingStyles, portalOrdersStyles];
+
+  private readonly list = new ResourceController<OrderList>(this);
+  private readonly order = new ResourceController<Order>(this);
+  private readonly methods = new ResourceController<PaymentMethodList>(this);
+  private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
+  // Opens the dialog as a modal and returns focus to its opener.
+  protected readonly dialogs = new DialogFocus(this);
+
+  /** Shows only this subscription's orders. */
+  @property({ attribute: 'subscription-id' }) subscriptionId = '';
+  /** Orders per page (Polar caps it at 100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /** Seconds to wait for an invoice or receipt that Polar is still rendering. */
+  @property({ type: Number, attribute: 'document-timeout' }) documentTimeout = 30;
+
+  @state() private page = 1;
+  /** The order shown in detail. */
+  @state() private openId: string | undefined;
+  @state() private dialog: 'invoice' | 'pay' | undefined;
+  @state() private phase: Phase = 'form';
+  @state() private draft: Draft | undefined;
+  @state() private errors: DraftErrors = {};
+  @state() private locked: DraftKey[] = [];
+  @state() private busy: string | undefined;
+  @state() private alert: { at: string; message: string } | undefined;
+  /** Download links fetched (`receipt:<id>`), or `''` while Polar renders them. */
+  @state() private docs: Record<string, string> = {};
+  @state() private payWith: string | undefined;
+  @state() private elapsed = 0;
+
+  private stop = new AbortController();
+  private focusNext: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.stop.signal.aborted) this.stop = new AbortController();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('subscriptionId') || changed.has('pageSize')) this.page = 1;
+    const scope = this.portal?.scope;
+    const session = this.session.value;
+    const cache = scope && session?.status === 'signed-in' && canManageBilling(session) ? scope.resources : undefined;
+    const size = Math.min(100, Math.max(1, this.pageSize || 10));
+    this.list.use(cache, ordersKey(this.page, size, this.subscriptionId), ordersFetcher(scope!, this.page, size, this.subscriptionId));
+    const id = this.openId;
+    this.order.use(id ? cache : undefined, id && orderKey(id), (signal) => orderFetcher(scope!, id!)(signal));
+    this.methods.use(this.dialog === 'pay' ? cache : undefined, PAYMENT_METHODS, (signal) => paymentMethodsFetcher(scope!)(signal));
+  }
+
+  protected override updated(): void {
+    // What to focus next may still be loading: keep it until it renders.
+    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
+    if (target) {
+      target.focus();
+      this.focusNext = undefined;
+    }
+  }
+
+  private money(amount: number, currency: string): string {
+    return formatMoney(this.resolvedLocale, amount, currency);
+  }
+
+  private emit(type: OrderEventName, detail: PortalOrderDetail): void {
+    this.dispatchEvent(new PortalOrderEvent(type, detail));
+  }
+
+  /** Runs one action at a time; a failure becomes a message at its place, keeping the form. */
+  private async run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): Promise<void> {
+    const scope = this.portal?.scope;
+    if (this.busy || !scope) return;
+    this.busy = at;
+    this.alert = undefined;
+    try {
+      await action(scope, this.stop.signal);
+    } catch (error) {
+      const e = error as PortalApiError;
+      if (e.kind === 'aborted') return;
+      if (e.status === 422 && Object.keys((this.errors = serverErrors(e))).length) {
+        this.phase = 'form';
+        this.focusNext = '[aria-invalid="true"]';
+        return;
+      }
+      this.alert = { at, message: e.status === 401 ? this.t.keptForRetry : (e.code && this.t.payError(e.code)) || errorMessage(this.t, e) };
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private openOrder(id: string | undefined): void {
+    const back = this.openId;
+    this.openId = id;
+    this.alert = undefined;
+    this.focusNext = id ? '#o-title' : `[data-id="${back}"]`;
+  }
+
+  private fetchDoc(kind: Doc, o: Order): void {
+    const key = `${kind}:${o.id}`;
+    void this.run(key, async (scope, signal) => {
+      this.docs = { ...this.docs, [key]: '' };
+      const get = kind === 'receipt' ? receiptUrl : invoiceUrl;
+      const url = await waitFor(() => get(scope, o.id, signal), this.documentTimeout * 1000, signal).finally(() => {
+        const { [key]: _, ...rest } = this.docs;
+        this.docs = rest;
+      });
+      if (!url) {
+        this.alert = { at: key, message: this.t.doc(kind, 'timeout') };
+        return;
+      }
+      this.docs = { ...this.docs, [key]: url };
+      this.focusNext = `a[data-doc="${key}"]`;
+    });
+  }
+
+  private openInvoice(o: Order): void {
+    // Polar fixes an order's country and state once tax was charged for them.
+    this.locked = o.billing_address ? ['country', 'state'] : [];
+    this.draft = draftOf(o.billing_name, o.billing_address);
+    this.errors = {};
+    this.alert = undefined;
+    this.phase = 'form';
+    this.dialog = 'invoice';
+  }
+
+  private handleInvoiceSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const d = this.draft!;
+    const id = this.openId!;
+    if (this.busy) return;
+    this.errors = checkDraft(this.t, d, ['billing_name', 'line1', 'postal_code', 'city', 'country']);
+    if (Object.values(this.errors).some(Boolean)) {
+      this.focusNext = '[aria-invalid="true"]';
+      return;
+    }
+    void this.run('invoice', async (scope) => {
+      const order = await scope.api.patch(ORDER, { path: { id }, body: { billing_name: d.billing_name.trim(), billing_address: addressOf(d) } });
+      this.order.current?.set(order);
+      this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
+      await scope.api.post(`${ORDER}/invoice`, { path: { id } });
+      await this.waitForInvoice(order);
+    });
+  }
+
+  /** Polls for the invoice Polar renders in the background, showing the time against the limit. */
+  private async waitForInvoice(o: Order): Promise<void> {
+    const scope = this.portal!.scope;
+    const signal = this.stop.signal;
+    const start = Date.now();
+    this.phase = 'wait';
+    this.elapsed = 0;
+    const ticker = setInterval(() => (this.elapsed = (Date.now() - start) / 1000), 250);
+    try {
+      const url = await waitFor(() => invoiceUrl(scope, o.id, signal), this.documentTimeout * 1000, signal);
+      if (!url) {
+        this.phase = 'timeout';
+        return;
+      }
+      this.docs = { ...this.docs, [`invoice:${o.id}`]: url };
+      this.phase = 'ready';
+      this.focusNext = 'dialog a';
+      void scope.resources.invalidate(ORDERS, orderKey(o.id));
+      const detail: PortalOrderDetail = { orderId: o.id, change: 'invoice', invoiceNumber: o.invoice_number ?? undefined };
+      this.emit('portal-order-updated', detail);
+      this.emit('portal-invoice-ready', detail);
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  private openPay(): void {
+    this.alert = undefined;
+    this.payWith = undefined;
+    this.phase = 'choose';
+    this.dialog = 'pay';
+  }
+
+  private handlePay(o: Order, method: string | undefined): void {
+    if (!method) return;
+    void this.run('pay', async (scope, signal) => {
+      try {
+        await scope.api.post(`${ORDER}/confirm-payment`, { path: { id: o.id }, body: { payment_method_id: method, payment_processor: 'stripe' } });
+      } catch (error) {
+        // One already running: follow it rather than report it.
+        if ((error as PortalApiError).code !== 'PaymentAlreadyInProgress') throw error;
+      }
+      this.phase = 'paying';
+      const outcome = await waitFor(() => settledPayment(scope, o.id, signal), 60_000, signal).catch((e) => {
+        this.phase = 'choose';
+        throw e;
+      });
+      if (!outcome) {
+        this.phase = 'slow';
+      } else if (outcome.status === 'succeeded' || outcome.status === 'no_payment') {
+        this.phase = 'paid';
+        void scope.resources.invalidate(ORDERS, orderKey(o.id), SUBSCRIPTIONS);
+        this.emit('portal-order-updated', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
+        this.emit('portal-order-paid', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
+      } else {
+        this.phase = 'choose';
+        this.alert = { at: 'pay', message: this.t.payFailed(outcome.error || this.t.genericError) };
+      }
+    });
+  }
+
+  private addCard(): void {
+    const scope = this.portal?.scope;
+    const token = scope?.session.currentToken();
+    if (!scope || !token) return;
+    this.embed.open({ api: scope.api.baseUrl, token, theme: themeOf(scope.config.theme), locale: this.resolvedLocale, setDefault: false });
+  }
+
+  private handleEmbed(m: EmbedMessage): void {
+    if (m.event === 'close') this.embed.close();
+    if (m.event === 'error') this.alert = { at: 'pay', message: this.t.embedError(m.code) };
+    if (m.event === 'success') {
+      this.embed.close();
+      this.payWith = m.paymentMethodId;
+      void this.portal?.scope.resources.invalidate(PAYMENT_METHODS);
+      this.dispatchEvent(new PortalBillingEvent('portal-payment-method-added', { paymentMethodId: m.paymentMethodId }));
+    }
+  }
+
+  private closeDialog(): void {
+    if (this.busy) return;
+    this.embed.close();
+    this.dialog = undefined;
+    if (this.alert?.at === 'pay' || this.alert?.at === 'invoice') this.alert = undefined;
+  }
+
+  protected override render() {
+    if (!this.portal) return nothing;
+    const t = this.t;
+    const session = this.session.value;
+    if (session?.status === 'restoring') return spinner(t.loading);
+    if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dialog ? t.keptForRetry : t.ordersSignedOut}</p>`;
+    if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
+    if (this.openId) {
+      return html`<div part="base">
+        <div class="row"><button type="button" class="link" @click=${() => this.openOrder(undefined)}>${t.allOrders}</button></div>
+        ${resourceView(t, this.order.value, { ready: (o) => this.renderOrder(o), retry: () => this.order.retry() })}
+      </div>`;
+    }
+    const pages = this.list.value?.data?.pagination.max_page ?? 1;
+    return html`<section part="base" aria-labelledby="o-h">
+      <h2 id="o-h" part="header">${t.ordersHeading}</h2>
+      ${resourceView(t, this.list.value, {
+        ready: (list) => this.renderTable(list.items),
+        isEmpty: (list) => !list.items.length,
+        empty: () => html`<p>${t.ordersEmpty}</p>`,
+        retry: () => this.list.retry(),
+      })}
+      ${pages > 1
+        ? html`<nav part="pager" aria-label=${t.ordersHeading}>
+            <button type="button" ?disabled=${this.page <= 1} @click=${() => this.page--}>${t.previous}</button>
+            <span aria-live="polite">${t.pageOf(this.page, pages)}</span>
+            <button type="button" ?disabled=${this.page >= pages} @click=${() => this.page++}>${t.next}</button>
+          </nav>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderTable(items: Order[]) {
+    const t = this.t;
+    return html`<table part="list">
+      <thead>
+        <tr>
+          <th scope="col">${t.orderCol('product')}</th>
+          <th scope="col">${t.orderCol('status')}</th>
+          <th scope="col">${t.orderCol('date')}</th>
+          <th scope="col" class="num">${t.orderCol('total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (o) => html`<tr part="item">
+            <td><button type="button" class="link" data-id=${o.id} @click=${() => this.openOrder(o.id)}>${o.description || o.product?.name}</button></td>
+            <td>${this.renderStatus(o)}</td>
+            <td>${formatDate(this.resolvedLocale, o.created_at)}</td>
+            <td class="num">${this.money(o.total_amount, o.currency)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private renderStatus(o: Order) {
+    return html`<span class="badge ${o.status === 'pending' ? 'pending' : ''}">${this.t.orderStatus(o.status)}</span>`;
+  }
+
+  private renderOrder(o: Order) {
+    const t = this.t;
+    const m = (n: number) => this.money(n, o.currency);
+    const line = (key: Parameters<typeof t.orderLine>[0], amount: string, show = true) =>
+      show ? html`<dt>${t.orderLine(key)}</dt><dd class="num">${amount}</dd>` : nothing;
+    return html`<article part="detail" aria-labelledby="o-title">
+      <h2 id="o-title" part="header" tabindex="-1">${o.description || o.product?.name}</h2>
+      <p class="row">${this.renderStatus(o)} <span>${formatDate(this.resolvedLocale, o.created_at)}</span></p>
+      <dl><dt>${t.orderCol('number')}</dt><dd>${o.invoice_number}</dd></dl>
+      <table>
+        <thead><tr><th scope="col">${t.orderCol('item')}</th><th scope="col" class="num">${t.orderCol('amount')}</th></tr></thead>
+        <tbody>${o.items.map((i) => html`<tr><td>${i.label}</td><td class="num">${m(i.amount)}</td></tr>`)}</tbody>
+      </table>
+      <dl part="totals">
+        ${line('subtotal', m(o.subtotal_amount))} ${line('discount', m(-o.discount_amount), o.discount_amount > 0)}
+        ${line('tax', m(o.tax_amount))} ${line('total', m(o.total_amount))}
+        ${line('balance', m(-o.applied_balance_amount), o.applied_balance_amount !== 0)}
+        ${line('due', m(o.due_amount), o.status === 'pending' || o.due_amount !== o.total_amount)}
+        ${line('refunded', m(o.refunded_amount), o.refunded_amount > 0)}
+      </dl>
+      <div part="actions">
+        ${canPayNow(o) ? html`<button type="button" class="primary" @click=${this.openPay}>${t.payNow}</button>` : nothing}
+        ${o.receipt_number && o.paid ? this.renderDoc('receipt', o) : nothing}
+        ${hasInvoice(o)
+          ? html`${o.is_invoice_generated ? this.renderDoc('invoice', o) : nothing}
+              <button type="button" @click=${() => this.openInvoice(o)}>${t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate')}</button>`
+          : nothing}
+      </div>
+      ${alertAt(this.alert, `receipt:${o.id}`)} ${alertAt(this.alert, `invoice:${o.id}`)}
+      ${this.dialog === 'invoice' ? this.renderInvoiceDialog(o) : this.dialog === 'pay' ? this.renderPayDialog(o) : nothing}
+    </article>`;
+  }
+
+  private renderDoc(kind: Doc, o: Order) {
+    const key = `${kind}:${o.id}`;
+    const url = this.docs[key];
+    if (url) return html`<a part="download" data-doc=${key} href=${url} target="_blank" rel="noopener">${this.t.doc(kind, 'open')}</a>`;
+    if (url === '') return spinner(this.t.doc(kind, 'preparing'));
+    return html`<button type="button" @click=${() => this.fetchDoc(kind, o)}>${this.t.doc(kind, 'download')}</button>`;
+  }
+
+  private renderDialogShell(title: string, body: unknown) {
+    return html`<dialog part="dialog" aria-labelledby="d-h" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.closeDialog}>
+      <h2 id="d-h">${title}</h2>
+      ${body}
+    </dialog>`;
+  }
+
+  private renderInvoiceDialog(o: Order) {
+    const t = this.t;
+    const close = (label = t.cancel) => html`<button type="button" @click=${this.closeDialog}>${label}</button>`;
+    const title = t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate');
+    if (this.phase === 'wait') {
+      return this.renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
+        <progress part="progress" max=${this.documentTimeout} .value=${this.elapsed} aria-label=${t.doc('invoice', 'preparing')}></progress>`);
+    }
+    if (this.phase === 'ready' || this.phase === 'timeout') {
+      const ready = this.phase === 'ready';
+      return this.renderDialogShell(title, html`
+        ${ready
+          ? html`<p role="status" part="status">${t.invoiceReady}</p>
+              <a part="download" href=${this.docs[`invoice:${o.id}`]} target="_blank" rel="noopener">${t.doc('invoice', 'open')}</a>`
+          : html`<p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>`}
+        <div class="row">
+          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', () => this.waitForInvoice(o))}>${t.retry}</button>`}
+          ${close(t.close)}
+        </div>`);
+    }
+    return this.renderDialogShell(title, html`<form part="form" novalidate @submit=${this.handleInvoiceSubmit}>
+      ${renderFields({
+        t, locale: this.resolvedLocale, draft: this.draft!, errors: this.errors, locked: this.locked,
+        onInput: (k, v) => {
+          this.draft = { ...this.draft!, [k]: v, ...(k === 'country' ? { state: '' } : {}) };
+          this.errors = { ...this.errors, [k]: undefined };
+        },
+      })}
+      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${alertAt(this.alert, 'invoice')}
+      <div class="row">
+        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.busy}>${this.busy ? t.saving : t.invoiceSubmit}</button>
+        ${close()}
+      </div>
+    </form>`);
+  }
+
+  private renderPayDialog(o: Order) {
+    const t = this.t;
+    const due = this.money(o.due_amount, o.currency);
+    if (this.phase === 'paying') return this.renderDialogShell(t.payNow, spinner(t.payDone('processing')));
+    if (this.phase === 'paid' || this.phase === 'slow') {
+      return this.renderDialogShell(t.payNow, html`<p role="status" part="status">${t.payDone(this.phase)}</p>
+        <div class="row"><button type="button" @click=${this.closeDialog}>${t.close}</button></div>`);
+    }
+    const items = this.methods.value?.data?.items ?? [];
+    const chosen = this.payWith ?? items[0]?.id;
+    return this.renderDialogShell(t.payNow, html`
+      <p>${t.payIntro(due, formatDate(this.resolvedLocale, o.next_payment_attempt_at))}</p>
+      ${resourceView(t, this.methods.value, {
+        ready: () => html`<fieldset>
+          <legend>${t.payWith}</legend>
+          ${items.map(
+            (pm) => html`<label class="row">
+              <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => (this.payWith = pm.id)} />
+              ${methodLabel(t, pm)} <span class="hint">${t.cardExpires(expiry(this.resolvedLocale, pm))}</span>
+            </label>`,
+          )}
+        </fieldset>`,
+        isEmpty: () => !items.length,
+        empty: () => html`<p>${t.noPaymentMethods}</p>`,
+        retry: () => this.methods.retry(),
+      })}
+      ${this.embed.render(t.embedTitle)} ${alertAt(this.alert, 'pay')}
+      <div class="row">
+        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.busy} @click=${() => this.handlePay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
+        ${this.embed.url ? nothing : html`<button type="button" @click=${this.addCard}>${t.newCard}</button>`}
+        <button type="button" @click=${this.closeDialog}>${t.cancel}</button>
+      </div>`);
+  }
+}
+
+definePortalElement('portal-orders', PortalOrders);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-orders': PortalOrders;
+  }
+}
