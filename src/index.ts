@@ -3,6 +3,11 @@
 import './bootstrap.js';
 import './elements/portal-provider/portal-provider.js';
 import './elements/portal-login/portal-login.js';
+import './elements/portal-seats/portal-seats.js';
+import './elements/portal-team/portal-team.js';
+import './elements/portal-subscriptions/portal-subscriptions.js';
+import './elements/portal-orders/portal-orders.js';
+import './elements/portal-billing/portal-billing.js';
 
 export { PolarPortal } from './api.js';
 export { PortalApiClient, POLAR_API_VERSION } from './api/client.js';
@@ -12,4 +17,14 @@ export type { SessionState, SessionUser } from './state/session.js';
 export * from './events/session-events.js';
 export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalLogin } from './elements/portal-login/portal-login.js';
+export { PortalSubscriptions } from './elements/portal-subscriptions/portal-subscriptions.js';
+export * from './events/subscription-events.js';
+export { PortalSeats } from './elements/portal-seats/portal-seats.js';
+export { PortalTeam } from './elements/portal-team/portal-team.js';
+export * from './events/seat-events.js';
+export * from './events/member-events.js';
+export { PortalOrders } from './elements/portal-orders/portal-orders.js';
+export { PortalBilling } from './elements/portal-billing/portal-billing.js';
+export * from './events/order-events.js';
+export * from './events/billing-events.js';
 export type { Translation } from './i18n/translation.js';

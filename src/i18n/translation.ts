@@ -47,4 +47,154 @@ export interface Translation {
   role: (role: string) => string;
   signOut: string;
   sessionExpired: string;
+
+  // <portal-subscriptions>
+  subsHeading: string;
+  subsSignedOut: string;
+  subsEmpty: string;
+  subsEnded: (count: number) => string;
+  subStatus: (status: string) => string;
+  perInterval: (price: string, interval: string, count: number) => string;
+  subDate: (kind: SubDateKind, date: string) => string;
+  seats: (count: number) => string;
+  pendingChange: (change: string, date: string) => string;
+  subDetails: string;
+  subAmount: string;
+  nextCharge: string;
+  noCharge: string;
+  chargeLine: (line: 'base' | 'metered' | 'subtotal' | 'discount' | 'tax' | 'total' | 'balance' | 'due') => string;
+  benefitsHeading: string;
+  subAction: (action: SubAction) => string;
+  subDone: (action: SubAction, date: string) => string;
+  close: string;
+  reasonLegend: string;
+  reason: (reason: string) => string;
+  commentLabel: string;
+  cancelIntro: (plan: string, date: string) => string;
+  revokeWarning: (owed: string) => string;
+  planLegend: string;
+  noPlans: string;
+  gains: string;
+  loses: string;
+  dueToday: string;
+  newPrice: string;
+  consent: (amount: string) => string;
+  calculating: string;
+  seatsLabel: string;
+  seatsFloor: (inUse: number) => string;
+  fewerSeats: string;
+  moreSeats: string;
+  pauseIntro: (date: string) => string;
+  resumeOnLabel: string;
+  choicesKept: string;
+  paymentMethodRequired: string;
+
+  // <portal-seats>
+  seatsSignedOut: string;
+  seatsNone: string;
+  seatsPurchase: string;
+  seatsSummary: [inUse: string, total: string, available: string];
+  seatsNeedMore: string;
+  seatsAssign: string;
+  seatsSearch: string;
+  seatsStatus: string;
+  seatsAll: (n: number) => string;
+  seatStatus: (status: string) => string;
+  seatsColumns: [member: string, status: string, date: string, actions: string];
+  seatsDate: (status: string, date: string, past: boolean) => string;
+  seatsShowing: (from: number, to: number, total: number) => string;
+  /** A row action's accessible name: the visible label, then whom it is for. */
+  forWho: (label: string, who: string) => string;
+  seatsResend: string;
+  seatsRevoke: string;
+  seatsCopy: string;
+  seatsDone: (what: 'copied' | 'resent' | 'revoked' | 'stale', email: string) => string;
+  seatsRevokeHeading: string;
+  seatsRevokeBody: (email: string) => string;
+  seatsEmails: string;
+  seatsEmailsHint: string;
+  seatsCheck: (count: number, fit: number, available: number) => string;
+  seatsInvalid: (list: string) => string;
+  seatsAssignN: (n: number) => string;
+  seatsProgress: (done: number, total: number) => string;
+  seatsOutcome: (outcome: string) => string;
+  seatsKept: string;
+  seatsCountFloor: (inUse: number) => string;
+  seatsPreview: string;
+  seatsPreviewText: (total: string, proration: string) => string;
+  seatsAccess: string;
+  seatsAccessItem: (product: string, organization: string) => string;
+
+  // <portal-team>
+  teamSignedOut: string;
+  teamNotAvailable: (teamsOnly: boolean) => string;
+  teamColumns: [member: string, role: string, actions: string];
+  teamYou: string;
+  teamRemoveHeading: string;
+  teamRemoveBody: (who: string) => string;
+  teamInviteHeading: string;
+  teamInvite: string;
+  teamDone: (what: 'added' | 'existed' | 'removed', who: string) => string;
+  teamRoleChanged: (who: string, role: string) => string;
+
+  // <portal-billing> (the address fields are shared with <portal-orders>)
+  billingHeading: string;
+  billingSignedOut: string;
+  billingOwnerOnly: string;
+  billingField: (field: string) => string;
+  billingAddress: string;
+  choose: string;
+  fieldRequired: string;
+  stateRequired: string;
+  tooLong: (max: number) => string;
+  keptForRetry: string;
+  save: string;
+  saving: string;
+  billingDone: (what: 'saved' | 'added' | 'removed' | 'default') => string;
+  paymentMethods: string;
+  noPaymentMethods: string;
+  card: (brand: string, last4: string) => string;
+  cardExpires: (date: string) => string;
+  defaultMethod: string;
+  makeDefault: string;
+  remove: string;
+  removeHeading: (method: string) => string;
+  removeOnlyWarning: string;
+  cancel: string;
+  addMethod: string;
+  embedTitle: string;
+  embedError: (code: string) => string;
+  yourData: string;
+  exportData: string;
+  preparing: string;
+
+  // <portal-orders>
+  ordersHeading: string;
+  ordersSignedOut: string;
+  ordersEmpty: string;
+  orderCol: (column: 'product' | 'status' | 'date' | 'total' | 'item' | 'amount' | 'number') => string;
+  orderStatus: (status: string) => string;
+  pageOf: (page: number, pages: number) => string;
+  previous: string;
+  next: string;
+  allOrders: string;
+  orderLine: (line: 'subtotal' | 'discount' | 'tax' | 'total' | 'balance' | 'due' | 'refunded') => string;
+  doc: (kind: 'receipt' | 'invoice', step: 'download' | 'open' | 'preparing' | 'timeout') => string;
+  invoiceAction: (action: 'generate' | 'edit') => string;
+  invoiceLocked: string;
+  invoiceSubmit: string;
+  invoiceReady: string;
+  payNow: string;
+  payIntro: (amount: string, date: string) => string;
+  payWith: string;
+  payButton: (amount: string) => string;
+  payDone: (outcome: 'processing' | 'paid' | 'slow') => string;
+  payFailed: (reason: string) => string;
+  payError: (code: string) => string | undefined;
+  newCard: string;
 }
+
+/** Which date a subscription line shows. */
+export type SubDateKind = 'renews' | 'trial' | 'ends' | 'ended' | 'pauses' | 'paused' | 'resumes' | 'started' | 'retry';
+/** A subscription action, for its button and its confirmation. */
+export type SubAction = 'cancel' | 'revoke' | 'uncancel' | 'plan' | 'seats' | 'pause' | 'cancelPause' | 'resume' | 'clearPending';

@@ -5,6 +5,7 @@
 // bodies in polar-api.md instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { WORK_MS } from '../../sandbox/routes/orders.mjs';
 import { start, SEED, responseSchema, validateAgainst, INVALID_TOKEN_BODY, UNAUTHORIZED_BODY } from './helpers.mjs';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
@@ -97,6 +98,26 @@ test('customers/me PATCH and payment methods', async () => {
   await call('DELETE', `${P}/customers/me/payment-methods/{id}`, `${P}/customers/me/payment-methods/${SEED.paymentMethods.aliceLink}`, 204, { token: T.alice });
   await call('DELETE', `${P}/customers/me/payment-methods/{id}`, `${P}/customers/me/payment-methods/${SEED.paymentMethods.aliceLink}`, 404, { token: T.alice });
   await call('DELETE', `${P}/customers/me/payment-methods/{id}`, `${P}/customers/me/payment-methods/not-a-uuid`, 422, { token: T.alice });
+  const PM = `${P}/customers/me/payment-methods`;
+  await call('POST', PM, PM, 201, { token: T.alice, body: { confirmation_token_id: 'ctoken_sandbox_4242424242424242_12_34', set_default: false, return_url: 'https://merchant.example/' } });
+  await call('POST', PM, PM, 400, { token: T.alice, body: { confirmation_token_id: 'ctoken_sandbox_4000000000000002_12_34', set_default: false, return_url: 'https://merchant.example/' } });
+  await call('POST', PM, PM, 422, { token: T.alice, body: { confirmation_token_id: 'x' } });
+  await call('POST', PM, PM, 403, { token: T.member, body: { confirmation_token_id: 'x', set_default: true, return_url: 'https://merchant.example/' } });
+  // A card whose charges fail (Stripe's 4000 0000 0000 0341) keeps the order pending for the tests below.
+  const declining = await call('POST', PM, PM, 201, { token: T.alice, body: { confirmation_token_id: 'ctoken_sandbox_4000000000000341_12_34', set_default: false, return_url: 'https://merchant.example/' } });
+  // Before the subscriptions test, which revokes the past-due subscription and voids its order.
+  const CP = `${P}/orders/{id}/confirm-payment`;
+  await call('POST', CP, `${P}/orders/${SEED.orders.alicePaid}/confirm-payment`, 422, { token: T.alice, body: { payment_method_id: SEED.paymentMethods.aliceVisa } });
+  await call('POST', CP, `${P}/orders/${SEED.orders.alicePending}/confirm-payment`, 403, { token: T.member, body: { payment_method_id: SEED.paymentMethods.aliceVisa } });
+  await call('POST', CP, `${P}/orders/${SEED.orders.alicePending}/confirm-payment`, 200, { token: T.alice, body: { payment_method_id: declining.body.payment_method.id } });
+  await call('POST', CP, `${P}/orders/${SEED.orders.alicePending}/confirm-payment`, 409, { token: T.alice, body: { payment_method_id: SEED.paymentMethods.aliceVisa } });
+  await call('GET', `${P}/customers/me/export`, `${P}/customers/me/export`, 200, { token: T.alice });
+  await call('GET', `${P}/customers/me/export`, `${P}/customers/me/export`, 200, { token: T.member });
+  await call('PATCH', `${P}/customers/me`, `${P}/customers/me`, 422, { token: T.alice, body: { billing_address: { country: 'US', line1: '1 Main St', postal_code: '97477', city: 'Springfield' } } });
+  await call('PATCH', `${P}/customers/me`, `${P}/customers/me`, 422, { token: T.alice, body: { billing_address: { country: 'US', state: 'ZZ' } } });
+  await call('PATCH', `${P}/customers/me`, `${P}/customers/me`, 422, { token: T.alice, body: { billing_address: { country: 'DE', postal_code: '1011' } } });
+  await call('PATCH', `${P}/customers/me`, `${P}/customers/me`, 200, { token: T.alice, body: { billing_address: { country: 'US', state: 'OR', postal_code: '97477', line1: '' } } });
+  await call('PATCH', `${P}/customers/me`, `${P}/customers/me`, 200, { token: T.alice, body: { billing_address: { line1: 'Torstraße 12', postal_code: '10119', city: 'Berlin', country: 'DE' } } });
 });
 
 test('subscriptions', async () => {
@@ -110,6 +131,8 @@ test('subscriptions', async () => {
   await call('GET', S, `${P}/subscriptions/nope`, 422, { token: T.alice });
   await call('GET', `${S}/charge-preview`, `${P}/subscriptions/${A.active}/charge-preview`, 200, { token: T.alice });
   await call('GET', `${S}/charge-preview`, `${P}/subscriptions/${A.canceling}/charge-preview`, 404, { token: T.alice });
+  await call('GET', `${S}/charge-preview`, `${P}/subscriptions/${A.paused}/charge-preview`, 200, { token: T.alice });
+  await call('GET', `${S}/charge-preview`, `${P}/subscriptions/${A.ended}/charge-preview`, 404, { token: T.alice });
   await call('GET', `${S}/cancel-preview`, `${P}/subscriptions/${A.pastDue}/cancel-preview`, 200, { token: T.alice });
   await call('GET', `${S}/cancel-preview`, `${P}/subscriptions/${A.active}/cancel-preview`, 200, { token: T.alice });
   await call('POST', `${S}/change-preview`, `${P}/subscriptions/${A.active}/change-preview`, 200, { token: T.alice, body: { product_id: SEED.products.solo.businessMonthly } });
@@ -157,6 +180,13 @@ test('seats and members', async () => {
   await call('DELETE', `${P}/seats/{seat_id}`, `${P}/seats/${seat.body.id}`, 404, { token: T.big });
   await call('GET', `${P}/seats/subscriptions`, `${P}/seats/subscriptions`, 200, { token: T.member });
   await call('GET', `${P}/seats/subscriptions`, `${P}/seats/subscriptions`, 200, { token: T.alice });
+  await call('POST', `${P}/seats`, `${P}/seats`, 422, { token: T.owner, body: { subscription_id: G, email: 'nope' } });
+  await call('POST', `/__sandbox/seats/{id}/claim`, `/__sandbox/seats/${SEED.seats.globexPending}/claim`, 200);
+  await call('POST', `${P}/seats/{seat_id}/resend`, `${P}/seats/${SEED.seats.globexPending}/resend`, 400, { token: T.owner });
+  // Fill the free seats (earlier tests changed the count), then SeatNotAvailable.
+  const { available_seats: free } = (await s.api('GET', `${P}/seats?subscription_id=${G}`, { token: T.owner })).body;
+  for (let i = 0; i < free; i++) await call('POST', `${P}/seats`, `${P}/seats`, 200, { token: T.owner, body: { subscription_id: G, email: `late${i}@globex.example` } });
+  await call('POST', `${P}/seats`, `${P}/seats`, 400, { token: T.owner, body: { subscription_id: G, email: 'full@globex.example' } });
 
   await call('GET', `${P}/members`, `${P}/members?limit=100`, 200, { token: T.owner });
   await call('GET', `${P}/members`, `${P}/members`, 401, { token: T.alice });
@@ -170,6 +200,8 @@ test('seats and members', async () => {
   await call('PATCH', `${P}/members/{id}`, `${P}/members/${SEED.members.initechOwner}`, 404, { token: T.owner, body: { name: 'x' } });
   await call('DELETE', `${P}/members/{id}`, `${P}/members/${SEED.members.globexOwner}`, 422, { token: T.owner });
   await call('DELETE', `${P}/members/{id}`, `${P}/members/${SEED.members.globexOwner}`, 422, { token: T.billing });
+  await call('PATCH', `${P}/members/{id}`, `${P}/members/${SEED.members.globexBilling}`, 422, { token: T.billing, body: { role: 'billing_manager' } });
+  await call('DELETE', `${P}/members/{id}`, `${P}/members/${SEED.members.globexBilling}`, 422, { token: T.billing });
   await call('DELETE', `${P}/members/{id}`, `${P}/members/${m.body.id}`, 204, { token: T.owner });
 });
 
@@ -185,6 +217,10 @@ test('orders, benefit grants, license keys, downloadables', async () => {
   await call('PATCH', `${P}/orders/{id}`, `${P}/orders/${O.alicePaid}`, 422, { token: T.alice, body: { billing_address: { country: 'FR' } } });
   await call('GET', `${P}/orders/{id}/invoice`, `${P}/orders/${O.alicePaid}/invoice`, 404, { token: T.alice });
   await call('POST', `${P}/orders/{id}/invoice`, `${P}/orders/${O.alicePaid}/invoice`, 202, { token: T.alice });
+  // Invoices and receipts render in the background (WORK_MS): 404 / 202 until they exist.
+  await call('GET', `${P}/orders/{id}/invoice`, `${P}/orders/${O.alicePaid}/invoice`, 404, { token: T.alice });
+  await call('GET', `${P}/orders/{id}/receipt`, `${P}/orders/${O.alicePaid}/receipt`, 202, { token: T.alice });
+  await new Promise((r) => setTimeout(r, WORK_MS + 50));
   await call('GET', `${P}/orders/{id}/invoice`, `${P}/orders/${O.alicePaid}/invoice`, 200, { token: T.alice });
   await call('POST', `${P}/orders/{id}/invoice`, `${P}/orders/${O.alicePending}/invoice`, 409, { token: T.alice });
   await call('GET', `${P}/orders/{id}/receipt`, `${P}/orders/${O.alicePaid}/receipt`, 200, { token: T.alice });
@@ -212,6 +248,7 @@ test('every implemented operation returned a documented, valid success', () => {
   const expected = [
     'GET /organizations/{slug}', 'POST /customer-session/request', 'POST /customer-session/authenticate', 'GET /customer-session/introspect',
     'GET /customer-session/user', 'GET /customers/me', 'PATCH /customers/me', 'GET /customers/me/payment-methods', 'DELETE /customers/me/payment-methods/{id}',
+    'POST /customers/me/payment-methods', 'GET /customers/me/export', 'POST /orders/{id}/confirm-payment',
     'GET /subscriptions/', 'GET /subscriptions/{id}', 'PATCH /subscriptions/{id}', 'DELETE /subscriptions/{id}', 'POST /subscriptions/{id}/revoke',
     'GET /subscriptions/{id}/charge-preview', 'GET /subscriptions/{id}/cancel-preview', 'POST /subscriptions/{id}/change-preview',
     'GET /seats', 'POST /seats', 'DELETE /seats/{seat_id}', 'POST /seats/{seat_id}/resend', 'GET /seats/subscriptions',
