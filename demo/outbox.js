@@ -1,0 +1,119 @@
+// The local Polar's outbox: where login codes go instead of email. Shared by both demo pages.
+// Fills every `[data-outbox]` element on the page; does nothing against a real Polar (the
+// server leaves <meta name="local-polar"> empty then). Text only, through textContent.
+'use strict';
+{
+  const localPolar = document.querySelector('meta[name="local-polar"]')?.content ?? '';
+  const POLL_MS = 2000;
+  const SHOWN = 5;
+
+  /** A button with a visible name and a longer accessible one. */
+  const button = (text, label, onClick) => {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.textContent = text;
+    element.setAttribute('aria-label', label);
+    element.addEventListener('click', onClick);
+    return element;
+  };
+
+  const ago = (iso) => {
+    const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    return seconds < 60 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`;
+  };
+
+  /** Types the code into the page's code field the way a user would, so the element sees an input event. */
+  const fillCode = (code) => {
+    const input = document.querySelector('portal-login input[autocomplete="one-time-code"]');
+    if (!input) return false;
+    input.value = code;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: code }));
+    input.focus();
+    return true;
+  };
+
+  const copy = async (code, select) => {
+    try {
+      await navigator.clipboard.writeText(code);
+      return true;
+    } catch {
+      // No clipboard outside a secure context: select the code so Ctrl-C copies it.
+      getSelection()?.selectAllChildren(select);
+      return false;
+    }
+  };
+
+  function mount(root) {
+    const list = root.querySelector('[data-outbox-list]');
+    const empty = root.querySelector('[data-outbox-empty]');
+    const status = root.querySelector('[data-outbox-status]');
+    let last = '';
+    let entries = [];
+    let down = false;
+
+    const say = (message) => {
+      status.textContent = message;
+    };
+
+    const render = () => {
+      list.replaceChildren(
+        ...entries.slice(0, SHOWN).map((entry) => {
+          const item = document.createElement('li');
+          const who = document.createElement('span');
+          who.className = 'outbox-email';
+          who.textContent = entry.email;
+          const code = document.createElement('code');
+          code.className = 'outbox-code';
+          code.textContent = entry.code;
+          const when = document.createElement('span');
+          when.className = 'outbox-when';
+          when.textContent = ago(entry.sent_at);
+          const actions = document.createElement('span');
+          actions.className = 'outbox-actions';
+          actions.append(
+            button('Copy', `Copy code for ${entry.email}`, async () =>
+              say((await copy(entry.code, code)) ? `Copied ${entry.code}.` : 'Code selected: press Ctrl-C to copy it.'),
+            ),
+            button('Fill in', `Fill in code for ${entry.email}`, () =>
+              say(fillCode(entry.code) ? `Filled in ${entry.code}: press "Sign in".` : 'Send a code first: the code field appears after "Send code".'),
+            ),
+          );
+          item.append(who, code, when, actions);
+          return item;
+        }),
+      );
+      empty.hidden = entries.length > 0;
+    };
+
+    const poll = async () => {
+      try {
+        const response = await fetch(`${localPolar}/__sandbox/outbox`, { cache: 'no-store' });
+        if (!response.ok) throw new Error(String(response.status));
+        const text = await response.text();
+        if (text !== last) {
+          last = text;
+          entries = JSON.parse(text);
+          render();
+        } else {
+          // Only the "n s ago" labels change: update them without rebuilding (keeps focus).
+          list.querySelectorAll('.outbox-when').forEach((when, index) => {
+            when.textContent = ago(entries[index].sent_at);
+          });
+        }
+        if (down) say('');
+        down = false;
+      } catch {
+        down = true;
+        say(`The local Polar at ${localPolar} does not answer. Is npm start still running?`);
+      }
+    };
+    void poll();
+    setInterval(() => document.visibilityState === 'visible' && void poll(), POLL_MS);
+    document.addEventListener('portal-login', () => say(''));
+    /** Lets the page refresh right away (after a reset). */
+    root.addEventListener('outbox-refresh', () => void poll());
+  }
+
+  if (localPolar) document.querySelectorAll('[data-outbox]').forEach(mount);
+  else document.querySelectorAll('[data-local]').forEach((element) => (element.hidden = true));
+}

@@ -1,0 +1,303 @@
+// The kit on a strict merchant page, end to end: dist/portal-elements.js (run `npm run build`
+// first) loaded with ONE script tag on a page served with a strict Content-Security-Policy and
+// Trusted Types, on another origin than the local Polar, driven in Debian Chromium through
+// accessible names only. Run with `node --test test/e2e/` (part of `npm run test:node`).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, statSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { listen } from '../../sandbox/listen.mjs';
+import { SEED } from '../../sandbox/seed.mjs';
+
+const BUNDLE = new URL('../../dist/portal-elements.js', import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WAIT = { timeout: 10_000 };
+const ALICE = 'alice@example.com';
+
+/** @type {Awaited<ReturnType<typeof listen>>} */ let sandbox;
+/** @type {import('node:http').Server} */ let site;
+/** @type {string} */ let origin;
+/** @type {import('puppeteer-core').Browser} */ let browser;
+
+/**
+ * A merchant page's policy. `lit-html` is the only Trusted Types policy the bundle creates;
+ * `merchant-loader` is the page's own, used only to append the kit's script tag from script
+ * (as a single-page app's loader does): under Trusted Types, `script.src = url` needs one.
+ */
+const csp = (api) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${api}`,
+    `img-src 'self' data: ${api}`,
+    `frame-src ${api}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html merchant-loader',
+  ].join('; ');
+
+const page = (head, body) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>My account</title>
+    <link rel="icon" href="data:,">
+    ${head}
+  </head>
+  <body>
+    <main>
+      <h1>My account</h1>
+      ${body}
+    </main>
+  </body>
+</html>`;
+
+const PAGES = {
+  // The embed snippet as merchants paste it.
+  '/account.html': () =>
+    page(`<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" defer></script>`, '<portal-login></portal-login>'),
+  // Elements first; the test appends the kit later.
+  '/late.html': () => page('', '<portal-login></portal-login>'),
+};
+
+before(async () => {
+  try {
+    statSync(BUNDLE);
+  } catch {
+    throw new Error('dist/portal-elements.js is missing: run `npm run build` first.');
+  }
+  sandbox = await listen({ port: 0, rateLimits: false });
+  site = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    const headers = { 'Content-Security-Policy': csp(sandbox.url), 'Cache-Control': 'no-store' };
+    if (pathname === '/dist/portal-elements.js') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+      return res.end(readFileSync(BUNDLE));
+    }
+    const render = PAGES[/** @type {keyof typeof PAGES} */ (pathname)];
+    res.writeHead(render ? 200 : 404, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(render ? render() : 'Not Found');
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve(undefined)));
+  origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (site.address()).port}`;
+  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of [site, sandbox?.server]) {
+    server?.closeAllConnections();
+    await new Promise((resolve) => (server ? server.close(() => resolve(undefined)) : resolve(undefined)));
+  }
+});
+
+/**
+ * A fresh browser context (empty storage) with everything a test checks recorded: every request,
+ * console errors, uncaught errors, CSP/Trusted Types violations (as the page sees them), custom
+ * element definitions, Trusted Types policies created, and every portal-* event's detail.
+ */
+async function openPage(path) {
+  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  /** @type {{method: string, url: string}[]} */ const requests = [];
+  /** @type {string[]} */ const errors = [];
+  tab.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
+  tab.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  tab.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await tab.evaluateOnNewDocument(() => {
+    const w = /** @type {any} */ (window);
+    w.__violations = [];
+    w.__defines = [];
+    w.__policies = [];
+    w.__events = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample} (${e.sourceFile}:${e.lineNumber})`),
+    );
+    const define = CustomElementRegistry.prototype.define;
+    CustomElementRegistry.prototype.define = function (name, ...rest) {
+      w.__defines.push(name);
+      return define.call(this, name, ...rest);
+    };
+    const tt = w.trustedTypes;
+    const createPolicy = tt.createPolicy;
+    tt.createPolicy = function (name, ...rest) {
+      w.__policies.push(name);
+      return createPolicy.call(this, name, ...rest);
+    };
+    for (const type of ['portal-login', 'portal-logout', 'portal-session-expired']) {
+      document.addEventListener(type, (e) => w.__events.push(JSON.stringify({ type, detail: /** @type {any} */ (e).detail })));
+    }
+  });
+  await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+
+  const api = () => requests.filter((r) => r.url.startsWith(sandbox.url) && r.method !== 'OPTIONS');
+  return {
+    tab,
+    errors,
+    requests,
+    /** API calls so far, as `METHOD path` -> count. */
+    apiCounts: () =>
+      api().reduce((counts, r) => {
+        const key = `${r.method} ${new URL(r.url).pathname}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+        return counts;
+      }, /** @type {Record<string, number>} */ ({})),
+    recorded: () =>
+      tab.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        return { violations: w.__violations, defines: w.__defines, policies: w.__policies, events: w.__events };
+      }),
+    /** Appends `<script src=/dist/portal-elements.js data-…>` as a page's own script would, and waits for it to run. */
+    appendKit: () =>
+      tab.evaluate(async (api) => {
+        const w = /** @type {any} */ (window);
+        w.__loader ??= w.trustedTypes.createPolicy('merchant-loader', { createScriptURL: (url) => url });
+        const script = document.createElement('script');
+        script.dataset.organization = 'solo';
+        script.dataset.api = api;
+        script.src = w.__loader.createScriptURL('/dist/portal-elements.js');
+        await new Promise((resolve, reject) => {
+          script.onload = resolve;
+          script.onerror = () => reject(new Error('the kit did not load'));
+          document.head.append(script);
+        });
+      }, sandbox.url),
+    close: () => context.close(),
+  };
+}
+
+/** The newest code the local Polar "emailed" to `email`. */
+async function codeFor(email) {
+  for (let i = 0; i < 50; i++) {
+    const outbox = await (await fetch(`${sandbox.url}/__sandbox/outbox`)).json();
+    const entry = outbox.find((item) => item.email === email);
+    if (entry) return entry.code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no code was sent to ${email}`);
+}
+
+/** A customer session token minted the way a merchant's backend does. */
+async function mintToken(externalCustomerId) {
+  const response = await fetch(`${sandbox.url}/v1/customer-sessions/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${SEED.accessTokens.solo}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ external_customer_id: externalCustomerId }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return (await response.json()).token;
+}
+
+const settle = (tab) => tab.waitForNetworkIdle({ idleTime: 300, timeout: 10_000 });
+
+/** Texts of every <portal-login> on the page. */
+const loginTexts = (tab) => tab.$$eval('portal-login', (elements) => elements.map((element) => element.textContent?.replace(/\s+/g, ' ').trim()));
+
+test('a merchant page with one script tag: sign in by email code under a strict CSP and Trusted Types', async () => {
+  const { tab, errors, requests, apiCounts, recorded, appendKit, close } = await openPage('/account.html');
+  try {
+    await tab.locator('::-p-aria(Email)').fill(ALICE);
+    await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
+    const code = await codeFor(ALICE);
+    await tab.locator('::-p-aria(Sign-in code)').fill(code);
+    await tab.locator('::-p-aria([name="Sign in"][role="button"])').click();
+    await tab.waitForSelector('::-p-text(Signed in as Alice Martin)', { ...WAIT, visible: true });
+    await tab.waitForSelector('::-p-aria([name="Sign out"][role="button"])', { ...WAIT, visible: true });
+    await settle(tab);
+
+    const { violations, policies, defines, events } = await recorded();
+    assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
+    assert.deepEqual(errors, [], 'no console error, no uncaught error');
+    assert.deepEqual(policies, ['lit-html'], 'the bundle creates only the lit-html Trusted Types policy');
+
+    // Each resource once: organization, the code request and check, then introspect + user.
+    assert.deepEqual(apiCounts(), {
+      'GET /v1/customer-portal/organizations/solo': 1,
+      'POST /v1/customer-portal/customer-session/request': 1,
+      'POST /v1/customer-portal/customer-session/authenticate': 1,
+      'GET /v1/customer-portal/customer-session/introspect': 1,
+      'GET /v1/customer-portal/customer-session/user': 1,
+    });
+
+    // The token never travels in a URL, and never in an event's detail.
+    const token = await tab.evaluate(() => {
+      for (let i = 0; i < sessionStorage.length; i++) {
+        const value = sessionStorage.getItem(/** @type {string} */ (sessionStorage.key(i))) ?? '';
+        const match = /polar_cst_[A-Za-z0-9_]+/.exec(value);
+        if (match) return match[0];
+      }
+      return null;
+    });
+    assert.ok(token, 'the session is kept in sessionStorage (the default)');
+    assert.deepEqual(requests.filter((r) => r.url.includes(token) || /polar_(cst|mst)_/.test(r.url)), []);
+    assert.equal(events.length, 1, 'one portal-login event');
+    assert.match(events[0], /"type":"portal-login"/);
+    assert.doesNotMatch(events[0], /polar_(cst|mst)_/);
+
+    assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
+    assert.deepEqual(defines.filter((name) => name === 'portal-login'), ['portal-login']);
+
+    // The same script a second time: no error, no second registration, nothing refetched.
+    const before = apiCounts();
+    const loginClass = await tab.evaluateHandle(() => customElements.get('portal-login'));
+    await appendKit();
+    await settle(tab);
+    const again = await recorded();
+    assert.deepEqual(again.defines, defines, 'no element defined a second time');
+    assert.deepEqual(again.violations, []);
+    assert.deepEqual(errors, []);
+    assert.equal(await tab.evaluate((ctor) => customElements.get('portal-login') === ctor, loginClass), true);
+    assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
+    assert.deepEqual(apiCounts(), before, 'loading the kit again repeats no request');
+    assert.deepEqual(await loginTexts(tab), ['Signed in as Alice Martin (alice@example.com) Sign out']);
+  } finally {
+    await close();
+  }
+});
+
+test('the kit loaded after the elements, and elements added later by script (single-page app)', async () => {
+  const { tab, errors, apiCounts, recorded, appendKit, close } = await openPage('/late.html');
+  try {
+    assert.equal(await tab.evaluate(() => customElements.get('portal-login')), undefined);
+    await appendKit();
+    // The element that was already in the page upgrades and renders.
+    await tab.waitForSelector('::-p-aria([name="Send code"][role="button"])', { ...WAIT, visible: true });
+
+    // A route change renders another element: it works too, and shares the page's data.
+    await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
+    await tab.waitForFunction(() => document.querySelectorAll('portal-login button[type="submit"]').length === 2, WAIT);
+    await settle(tab);
+
+    // Sign in with a token from the merchant's backend: every element follows.
+    const token = await mintToken('alice');
+    await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), token);
+    await tab.waitForFunction(() => [...document.querySelectorAll('portal-login')].every((el) => el.textContent?.includes('Signed in as Alice Martin')), WAIT);
+
+    // One added after sign-in shows the signed-in user at once, without asking Polar again.
+    await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
+    await tab.waitForFunction(() => document.querySelectorAll('portal-login .signed-in').length === 3, WAIT);
+    await settle(tab);
+    const signedIn = 'Signed in as Alice Martin (alice@example.com) Sign out';
+    assert.deepEqual(await loginTexts(tab), [signedIn, signedIn, signedIn]);
+    assert.equal(await tab.$$eval('::-p-aria([name="Sign out"][role="button"])', (buttons) => buttons.length), 3);
+
+    const { violations, defines, policies } = await recorded();
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(policies, ['merchant-loader', 'lit-html']);
+    assert.equal(defines.filter((name) => name === 'portal-login').length, 1);
+    assert.deepEqual(apiCounts(), {
+      'GET /v1/customer-portal/organizations/solo': 1,
+      'GET /v1/customer-portal/customer-session/introspect': 1,
+      'GET /v1/customer-portal/customer-session/user': 1,
+    });
+  } finally {
+    await close();
+  }
+});
