@@ -1,36 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PolarPortal, type PortalBilling } from '../../src/index.js';
+import type { PortalBilling } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
-import { addFault, clearFaults, expireSessions, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
-
-const API = `${SANDBOX}/v1/customer-portal`;
-let token = '';
-
-async function signIn(org: 'solo' | 'acme', external_customer_id: string, external_member_id?: string) {
-  token = await mintSessionToken(org, { external_customer_id, external_member_id });
-  await PolarPortal.session.setToken(token);
-}
-
-async function api(method: string, path: string, body?: unknown) {
-  const r = await fetch(`${API}/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return r.status === 204 ? null : r.json();
-}
-
-function recordRequests() {
-  const calls: string[] = [];
-  const original = window.fetch;
-  window.fetch = (input, init) => {
-    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
-    return original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
+import { api, recordRequests, signIn } from '../helpers/session.js';
+import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
 const root = (el: PortalBilling) => el.shadowRoot!;
 const dialog = (el: PortalBilling) => root(el).querySelector('dialog');

@@ -1,41 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PolarPortal, type PortalOrderEvent, type PortalOrders } from '../../src/index.js';
+import type { PortalOrderEvent, PortalOrders } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
-import { addFault, clearFaults, expireSessions, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
+import { api, recordRequests, signIn } from '../helpers/session.js';
+import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
 // Seeded ids (sandbox/seed.mjs SEED.orders, SEED.subscriptions).
 const ORDERS = {
   alicePending: '', alicePaid: '', aliceRefunded: '', globexLatest: '',
 };
-const API = `${SANDBOX}/v1/customer-portal`;
-let token = '';
-
-async function signIn(org: 'solo' | 'acme', external_customer_id: string, external_member_id?: string) {
-  token = await mintSessionToken(org, { external_customer_id, external_member_id });
-  await PolarPortal.session.setToken(token);
-}
-
-async function api(method: string, path: string, body?: unknown) {
-  const r = await fetch(`${API}/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return r.status === 204 ? null : r.json();
-}
-
-/** Every fetch the element makes, as "METHOD path". */
-function recordRequests() {
-  const calls: string[] = [];
-  const original = window.fetch;
-  window.fetch = (input, init) => {
-    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
-    return original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
 
 const root = (el: PortalOrders) => el.shadowRoot!;
 const rows = (el: PortalOrders) => [...root(el).querySelectorAll('tbody tr[part~="item"]')];
@@ -64,7 +38,7 @@ describe('<portal-orders>', () => {
   before(async () => {
     // The ids come from the local Polar itself, as a page would see them.
     await freshPortal('solo');
-    token = await mintSessionToken('solo', { external_customer_id: 'alice' });
+    await signIn('solo', 'alice');
     const list = (await api('GET', 'orders/?limit=100')) as { items: { id: string; status: string; is_invoice_generated: boolean; created_at: string }[] };
     ORDERS.alicePending = list.items.find((o) => o.status === 'pending')!.id;
     ORDERS.alicePaid = list.items.find((o) => o.status === 'paid' && !o.is_invoice_generated)!.id;
