@@ -4,7 +4,7 @@ import type { SessionUser } from '../state/session.js';
 export interface PortalLoginDetail {
   kind: 'customer' | 'member';
   user: SessionUser;
-  /** `code` after the email code, `token` after `setToken()`/`getToken`, `restore` from storage. */
+  /** `code` after the email code; `token` after `setToken()` or the merchant's `getToken`. */
   method: 'code' | 'token';
 }
 
