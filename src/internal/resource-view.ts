@@ -3,6 +3,10 @@ import type { Translation } from '../i18n/translation.js';
 import type { ResourceState } from '../state/resource.js';
 import { errorMessage } from './error-message.js';
 
+/** The loading status every element shows: a spinner and its announced label. */
+export const spinner = (label: string) =>
+  html`<p class="status" role="status" part="spinner"><span class="spinner" aria-hidden="true"></span> ${label}</p>`;
+
 export interface ResourceViewOptions<T> {
   ready: (data: T) => TemplateResult | typeof nothing;
   retry: () => void;
@@ -25,7 +29,7 @@ export function resourceView<T>(t: Translation, state: ResourceState<T> | undefi
     : nothing;
   if (data === undefined) {
     if (state?.error) return error;
-    return html`<p class="status" role="status" part="spinner"><span class="spinner" aria-hidden="true"></span> ${t.loading}</p>`;
+    return spinner(t.loading);
   }
   const body =
     options.isEmpty?.(data) && options.empty

@@ -6,7 +6,7 @@ import { PortalBillingEvent, type BillingEventName, type PortalBillingDetail } f
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { PortalElement } from '../../internal/portal-element.js';
-import { resourceView } from '../../internal/resource-view.js';
+import { resourceView, spinner } from '../../internal/resource-view.js';
 import {
   canManageBilling, CUSTOMER, customerFetcher, PAYMENT_METHODS, paymentMethodsFetcher,
   type Customer, type CustomerUpdate, type PaymentMethod, type PaymentMethodList,
@@ -17,7 +17,7 @@ import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft,
 import { billingStyles } from './billing.styles.js';
 import { portalBillingStyles } from './portal-billing.styles.js';
 import { PaymentMethodEmbed, type EmbedMessage } from './payment-method-embed.js';
-import { alertAt, DialogFocus, expiry, methodLabel, spinner, themeOf } from './shared.js';
+import { alertAt, DialogFocus, expiry, methodLabel, themeOf } from './shared.js';
 
 /**
  * @summary Billing details (name, address, tax ID), saved payment methods (make default,

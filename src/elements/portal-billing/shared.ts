@@ -41,6 +41,3 @@ export const themeOf = (theme: string | undefined): 'light' | 'dark' =>
 /** A message at the place of an action; `at` says which action the element's alert belongs to. */
 export const alertAt = (alert: { at: string; message: string } | undefined, at: string) =>
   alert?.at === at ? html`<p class="alert" role="alert" part="error">${alert.message}</p>` : nothing;
-
-export const spinner = (label: string) =>
-  html`<p class="status" role="status" part="spinner"><span class="spinner" aria-hidden="true"></span> ${label}</p>`;

@@ -8,7 +8,7 @@ import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
-import { resourceView } from '../../internal/resource-view.js';
+import { resourceView, spinner } from '../../internal/resource-view.js';
 import { canManageBilling, PAYMENT_METHODS, paymentMethodsFetcher, type PaymentMethodList } from '../../state/billing.js';
 import {
   canPayNow, hasInvoice, invoiceUrl, orderFetcher, orderKey, ORDERS, ordersFetcher, ordersKey, receiptUrl, settledPayment, waitFor,
@@ -21,7 +21,7 @@ import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft,
 import { billingStyles } from '../portal-billing/billing.styles.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../portal-billing/payment-method-embed.js';
 import { portalOrdersStyles } from './portal-orders.styles.js';
-import { alertAt, DialogFocus, expiry, methodLabel, spinner, themeOf } from '../portal-billing/shared.js';
+import { alertAt, DialogFocus, expiry, methodLabel, themeOf } from '../portal-billing/shared.js';
 
 const ORDER = '/v1/customer-portal/orders/{id}' as const;
 type Doc = 'receipt' | 'invoice';
