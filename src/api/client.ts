@@ -60,7 +60,8 @@ export interface ApiClientOptions {
   retryDelays?: readonly number[];
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/** Waits `ms`; rejects with an `aborted` PortalApiError as soon as `signal` aborts. */
+export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);

@@ -2,7 +2,8 @@
 export type PortalErrorKind =
   | 'http' // the server answered with an error status
   | 'network' // no answer: offline, DNS, CORS refusal, dropped connection
-  | 'aborted'; // the caller's AbortSignal fired
+  | 'aborted' // the caller's AbortSignal fired
+  | 'config' // refused before any request: a missing organization, a malformed token
 
 export interface PortalApiErrorInit {
   kind: PortalErrorKind;

@@ -80,18 +80,15 @@ export function mergeConfig(base: PortalConfig, input: PortalConfigInput): Porta
   return next as unknown as PortalConfig;
 }
 
+/** The settings a page may write as attributes: `data-*` on the script tag, plain on `<portal-provider>`. */
+export const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage'] as const;
+
 /** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-storage`. */
 export function readDataAttributes(element: Element | null | undefined): PortalConfigInput {
-  const input: PortalConfigInput = {};
-  if (!element) return input;
-  const read = (name: string) => element.getAttribute(`data-${name}`) ?? undefined;
-  input.organization = read('organization');
-  input.api = read('api');
-  input.theme = read('theme') as Theme | undefined;
-  input.locale = read('locale');
-  input.storage = read('storage') as StorageKind | undefined;
-  for (const key of Object.keys(input) as (keyof PortalConfigInput)[]) {
-    if (input[key] === undefined) delete input[key];
+  const input: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = element?.getAttribute(`data-${key}`);
+    if (value != null) input[key] = value;
   }
-  return input;
+  return input as PortalConfigInput;
 }

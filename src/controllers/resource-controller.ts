@@ -1,35 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Resource, ResourceCache, ResourceState } from '../state/resource.js';
+import type { Resource, ResourceState } from '../state/resource.js';
+import type { PortalScope } from '../state/scope.js';
+
+/** Which resource to show now, given the element's scope; nothing (`undefined`, `false`) for none. */
+export type ResourceSelector<T> = (scope: PortalScope) => Resource<T> | undefined | false | '';
+
+export interface ResourceBinding {
+  sync(scope: PortalScope | undefined, signedIn: boolean): void;
+}
 
 /**
- * Shows one shared resource in an element: subscribes to it, loads it on first use, and
- * follows it when the element asks for another key or the user changes (the cache then
- * hands out a fresh resource for the same key).
+ * Shows one shared resource in an element, the `args` idea of `@lit/task`: the selector runs
+ * on every update (it only builds a key), and when it names another resource the controller
+ * follows it: unsubscribes the old one (which aborts its request if nobody else reads it),
+ * subscribes and loads the new one. `PortalElement.watch()` creates these; elements never
+ * call `load()` themselves.
  */
-export class ResourceController<T> implements ReactiveController {
+export class ResourceController<T> implements ReactiveController, ResourceBinding {
   private resource: Resource<T> | undefined;
   private unsubscribe: (() => void) | undefined;
+  private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly select: ResourceSelector<T>,
+    /** `anonymous`: also while signed out (the organization); user data needs a session. */
+    private readonly anonymous = false,
+  ) {
     host.addController(this);
   }
 
+  /** The resource's state: data, error, loading. Undefined while there is nothing to show. */
   get value(): ResourceState<T> | undefined {
     return this.resource?.$state.get();
   }
 
+  /** The resource itself, for an action that puts its answer in place. */
   get current(): Resource<T> | undefined {
     return this.resource;
   }
 
-  /** Call from `willUpdate`: which resource to show now, or none (signed out). */
-  use(cache: ResourceCache | undefined, key: string | undefined, fetcher: (signal: AbortSignal) => Promise<T>): void {
-    const next = cache && key ? cache.get(key, fetcher) : undefined;
+  sync(scope: PortalScope | undefined, signedIn: boolean): void {
+    const next = (scope && (signedIn || this.anonymous) && this.select(scope)) || undefined;
     if (next === this.resource) return;
-    this.unsubscribe?.();
+    this.stop();
     this.resource = next;
-    this.unsubscribe = next?.$state.listen(() => this.host.requestUpdate());
-    void next?.load();
+    if (this.connected) this.start();
   }
 
   /** Fetches again (the Retry button). */
@@ -38,10 +54,22 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.resource && !this.unsubscribe) this.unsubscribe = this.resource.$state.listen(() => this.host.requestUpdate());
+    this.connected = true;
+    this.start();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
+    this.stop();
+  }
+
+  private start(): void {
+    if (!this.resource || this.unsubscribe) return;
+    this.unsubscribe = this.resource.subscribe(() => this.host.requestUpdate());
+    void this.resource.load();
+  }
+
+  private stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }

@@ -140,9 +140,6 @@ export const en: Translation = {
   seatsOutcome: (o) =>
     ({ assigned: 'Assigned, invitation sent', already: 'Already has a seat', invalid: 'Not a valid address', noSeat: 'No seat left', failed: 'Failed' })[o] ?? o,
   seatsKept: 'Your session has ended. Sign in again: the addresses not sent yet are still in the box.',
-  seatsCountFloor: (n) => `At least ${n}, the seats in use.`,
-  seatsPreview: 'Preview price',
-  seatsPreviewText: (total, proration) => `Next charge: ${total}, including ${proration} for the rest of this period.`,
   seatsAccess: 'Team seat access',
   seatsAccessItem: (product, organization) => `${product}, from ${organization}`,
 

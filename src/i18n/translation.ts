@@ -119,9 +119,6 @@ export interface Translation {
   seatsProgress: (done: number, total: number) => string;
   seatsOutcome: (outcome: string) => string;
   seatsKept: string;
-  seatsCountFloor: (inUse: number) => string;
-  seatsPreview: string;
-  seatsPreviewText: (total: string, proration: string) => string;
   seatsAccess: string;
   seatsAccessItem: (product: string, organization: string) => string;
 

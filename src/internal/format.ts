@@ -1,3 +1,5 @@
+import type { Translation } from '../i18n/translation.js';
+
 // Money and dates for every element, always through Intl, with cached formatters.
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -22,3 +24,13 @@ export function formatMoney(locale: string, amount: number, currency: string): s
 export function formatDate(locale: string, iso: string | null | undefined): string {
   return iso ? cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)) : '';
 }
+
+/** A plan's billing interval (a product, or a subscription's own). */
+export interface Interval {
+  recurring_interval?: string | null;
+  recurring_interval_count?: number | null;
+}
+
+/** An amount per interval ("$29.00 / month", "$290.00 every 3 months"). */
+export const perInterval = (t: Translation, locale: string, amount: number, currency: string, plan: Interval) =>
+  t.perInterval(formatMoney(locale, amount, currency), plan.recurring_interval ?? '', plan.recurring_interval_count ?? 1);

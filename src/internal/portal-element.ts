@@ -1,15 +1,19 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { PortalConfig } from '../config/config.js';
 import { portalContext, type PortalContextValue } from '../context/portal-context.js';
-import { StoreController } from '../controllers/store-controller.js';
+import { ResourceController, type ResourceSelector } from '../controllers/resource-controller.js';
+import { PortalEvent, type PortalEventDetails, type PortalEventName } from '../events/portal-event.js';
 import { translationFor } from '../i18n/localize.js';
 import type { Translation } from '../i18n/translation.js';
+import type { PortalScope } from '../state/scope.js';
 import type { SessionState } from '../state/session.js';
 
 /**
  * The base of every portal element: receives configuration and the shared scope through
- * context, follows the session, resolves the locale, and applies the theme.
+ * context, follows the session, binds resources (`watch`), emits typed events (`emit`),
+ * resolves the locale, and applies the theme.
  */
 export class PortalElement extends LitElement {
   /** @internal The nearest provider's configuration and scope. */
@@ -17,29 +21,88 @@ export class PortalElement extends LitElement {
   @state()
   protected portal?: PortalContextValue;
 
-  /** @internal */
-  protected readonly session = new StoreController<SessionState>(this);
-
   /** The element's language; falls back to the configured locale, then the page's. */
   @property() override lang = '';
 
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
+  private readonly bindings: ResourceController<unknown>[] = [];
+  private unlistenSession: (() => void) | undefined;
+  private followed: PortalScope | undefined;
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  /** @internal The shared scope: API client, session, resources. */
+  protected get scope(): PortalScope | undefined {
+    return this.portal?.scope;
+  }
+
+  /** @internal Presentation settings of the nearest provider (theme, locale). */
+  protected get config(): PortalConfig | undefined {
+    return this.portal?.config;
+  }
+
+  /** @internal Who is signed in; the element re-renders on every change. */
+  protected get session(): SessionState | undefined {
+    return this.followed?.session.state;
+  }
+
+  /** @internal True while a user is signed in. */
+  protected get signedIn(): boolean {
+    return this.session?.status === 'signed-in';
+  }
+
+  /**
+   * @internal False for elements that only hand configuration on (`<portal-provider>`):
+   * they must not start the session of the scope they sit in.
+   */
+  protected get followsSession(): boolean {
+    return true;
+  }
+
+  /**
+   * @internal Binds a shared resource: `select` names it from the scope (and the element's
+   * inputs) and runs before every render. User data is bound only while signed in.
+   */
+  protected watch<T>(select: ResourceSelector<T>, anonymous = false): ResourceController<T> {
+    const binding = new ResourceController<T>(this, select, anonymous);
+    this.bindings.push(binding as ResourceController<unknown>);
+    return binding;
+  }
+
+  /** @internal Dispatches a portal-* event; false when a `portal-before-*` event was prevented. */
+  protected emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean {
+    return this.dispatchEvent(new PortalEvent(type, detail));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow(this.followsSession ? this.scope : undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.follow(undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('portal')) {
-      this.session.setStore(this.portal?.scope.session.$state);
-      void this.portal?.scope.session.activate();
-      this.setState('theme-light', this.portal?.config.theme === 'light');
-      this.setState('theme-dark', this.portal?.config.theme === 'dark');
+      this.follow(this.followsSession ? this.scope : undefined);
+      this.setState('theme-light', this.config?.theme === 'light');
+      this.setState('theme-dark', this.config?.theme === 'dark');
     }
+    this.syncBindings();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // Again after the subclass's willUpdate, which may have changed what its selectors read.
+    this.syncBindings();
+    super.update(changed);
   }
 
   /** @internal The locale for text, money and dates. */
   protected get resolvedLocale(): string {
     return (
       this.lang ||
-      this.portal?.config.locale ||
+      this.config?.locale ||
       this.parentElement?.closest<HTMLElement>('[lang]')?.lang ||
       document.documentElement.lang ||
       navigator.language ||
@@ -60,5 +123,18 @@ export class PortalElement extends LitElement {
     } catch {
       // Engines without CustomStateSet just miss the styling hook.
     }
+  }
+
+  private syncBindings(): void {
+    for (const binding of this.bindings) binding.sync(this.scope, this.signedIn);
+  }
+
+  /** Follows the session of `scope` (none when disconnected) and starts its token check. */
+  private follow(scope: PortalScope | undefined): void {
+    if (scope === this.followed && (this.unlistenSession || !scope)) return;
+    this.unlistenSession?.();
+    this.unlistenSession = scope?.session.$state.listen(() => this.requestUpdate());
+    this.followed = scope;
+    void scope?.session.activate();
   }
 }

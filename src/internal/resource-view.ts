@@ -2,10 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import type { ResourceState } from '../state/resource.js';
 import { errorMessage } from './error-message.js';
-
-/** The loading status every element shows: a spinner and its announced label. */
-export const spinner = (label: string) =>
-  html`<p class="status" role="status" part="spinner"><span class="spinner" aria-hidden="true"></span> ${label}</p>`;
+import { spinner } from './templates.js';
 
 export interface ResourceViewOptions<T> {
   ready: (data: T) => TemplateResult | typeof nothing;

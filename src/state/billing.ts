@@ -1,4 +1,5 @@
 import type { components } from '../api/schema.js';
+import { CUSTOMER, PAYMENT_METHODS } from './keys.js';
 import type { Resource } from './resource.js';
 import type { PortalScope } from './scope.js';
 import type { SessionState } from './session.js';
@@ -10,22 +11,44 @@ export type PaymentMethodList = Schemas['ListResource_CustomerPaymentMethod_'];
 export type PaymentMethod = PaymentMethodList['items'][number];
 export type AddressInput = Schemas['AddressInput'];
 
-/** Resource keys shared by `<portal-billing>` and `<portal-orders>` (paying with a saved card). */
-export const CUSTOMER = 'customer';
-export const PAYMENT_METHODS = 'payment-methods';
+/** Shared by `<portal-billing>` and `<portal-orders>` (paying with a saved card). */
+export { CUSTOMER, PAYMENT_METHODS };
+const ME = '/v1/customer-portal/customers/me' as const;
 
-export const customerFetcher = (scope: PortalScope) => (signal: AbortSignal) =>
-  scope.api.get('/v1/customer-portal/customers/me', { signal });
-export const paymentMethodsFetcher = (scope: PortalScope) => (signal: AbortSignal) =>
-  scope.api.get('/v1/customer-portal/customers/me/payment-methods', { query: { limit: 100 }, signal });
+export const customerResource = (scope: PortalScope): Resource<Customer> =>
+  scope.resources.get(CUSTOMER, (signal) => scope.api.get(ME, { signal }));
 
-export const customerResource = (scope: PortalScope): Resource<Customer> => scope.resources.get(CUSTOMER, customerFetcher(scope));
 export const paymentMethodsResource = (scope: PortalScope): Resource<PaymentMethodList> =>
-  scope.resources.get(PAYMENT_METHODS, paymentMethodsFetcher(scope));
+  scope.resources.get(PAYMENT_METHODS, (signal) => scope.api.get(`${ME}/payment-methods`, { query: { limit: 100 }, signal }));
 
 /** Billing features need a customer session, or a member who is owner or billing manager (polar-api.md §3.1). */
 export const canManageBilling = (session: SessionState | undefined): boolean =>
   session?.user?.type === 'customer' || session?.user?.role === 'owner' || session?.user?.role === 'billing_manager';
+
+/** Saves billing details; the customer shows Polar's answer at once. */
+export async function updateCustomer(scope: PortalScope, body: CustomerUpdate): Promise<Customer> {
+  const customer = await scope.api.patch(ME, { body });
+  scope.resources.update<Customer>(CUSTOMER, () => customer);
+  return customer;
+}
+
+/** Makes a saved method the one Polar charges; the methods list refreshes its order and badges. */
+export async function setDefaultPaymentMethod(scope: PortalScope, id: string): Promise<void> {
+  await updateCustomer(scope, { default_payment_method_id: id });
+  await scope.resources.invalidate(PAYMENT_METHODS);
+}
+
+/** Removes a saved method; Polar may pick another default, so the customer refreshes too. */
+export async function deletePaymentMethod(scope: PortalScope, id: string): Promise<void> {
+  await scope.api.delete(`${ME}/payment-methods/{id}`, { path: { id } });
+  await scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
+}
+
+/** Polar's embed saved a new method: it shows in every list (and may be the new default). */
+export const paymentMethodAdded = (scope: PortalScope) => void scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
+
+/** Everything Polar holds about the customer, as JSON ("Download my data"). */
+export const exportCustomerData = (scope: PortalScope) => scope.api.get(`${ME}/export`);
 
 /**
  * The site that serves Polar's payment-method embed for an API base: api.polar.sh is

@@ -2,8 +2,10 @@ import { PortalApiClient } from '../api/client.js';
 import { PortalApiError } from '../api/errors.js';
 import type { components } from '../api/schema.js';
 import type { PortalConfig } from '../config/config.js';
+import { PortalEvent } from '../events/portal-event.js';
+import { ORGANIZATION } from './keys.js';
 import { createResource, ResourceCache, type Resource } from './resource.js';
-import { PortalSession } from './session.js';
+import { PortalSession, type SessionUser } from './session.js';
 
 export type OrganizationData = components['schemas']['CustomerOrganizationData'];
 
@@ -16,41 +18,48 @@ export interface PortalScope {
   readonly key: string;
   readonly api: PortalApiClient;
   readonly session: PortalSession;
-  /** `GET organizations/{slug}`: id, portal settings and public products. */
+  /** `GET organizations/{slug}`: id, portal settings and public products. Anonymous. */
   readonly organization: Resource<OrganizationData>;
   /** The signed-in user's resources; emptied whenever the user changes. */
   readonly resources: ResourceCache;
-  /** The latest configuration of this scope (theme, locale, getToken may change). */
-  config: PortalConfig;
+  /** Connection settings: API host, organization, storage, and the latest `getToken`. */
+  readonly config: PortalConfig;
+  /** Step one of the email-code sign-in: Polar mails a code (`customerId` picks one of several accounts). */
+  requestCode(email: string, customerId?: string): Promise<void>;
+  /** Step two: trades the code for a session token and signs in; `source` receives `portal-login`. */
+  authenticate(code: string, source?: EventTarget): Promise<SessionUser>;
 }
 
 const scopes = new Map<string, PortalScope>();
 
-/** The scope for `config`, created on first use; `eventTarget` receives session events. */
+/** The scope for `config`, created on first use; `eventTarget` receives session events no element caused. */
 export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = () => document): PortalScope {
   const key = `${config.api}|${config.organization ?? ''}|${config.storage}`;
-  let scope = scopes.get(key);
-  if (!scope) {
-    scope = createScope(key, config, eventTarget);
-    scopes.set(key, scope);
-  } else {
-    const hadSource = !!scope.config.getToken;
-    scope.config = config;
-    // A token source configured after load signs the known user in right away.
-    if (!hadSource && config.getToken && scope.session.state.status === 'signed-out') void scope.session.mint();
-  }
+  const scope = scopes.get(key) ?? createScope(key, config, eventTarget);
+  scopes.set(key, scope);
+  const hadSource = !!scope.config.getToken;
+  holders.get(scope)!.config = config;
+  // A token source configured after load signs the known user in right away.
+  if (!hadSource && config.getToken && scope.session.state.status === 'signed-out') void scope.session.mint();
   return scope;
 }
 
+/** Each scope's latest configuration (configure() may replace getToken at run time). */
+const holders = new WeakMap<PortalScope, { config: PortalConfig }>();
+
 function createScope(key: string, initial: PortalConfig, eventTarget: () => EventTarget): PortalScope {
-  // Callbacks read the scope's latest config, which configure() may replace; a session
-  // restored from storage asks for it while it is still being constructed.
+  // Callbacks read the latest config; a session restored from storage asks for it while it
+  // is still being constructed.
   const holder = { config: initial };
   const session = new PortalSession({
     key: `${initial.api}|${initial.organization ?? ''}`,
     storage: initial.storage,
-    eventTarget,
     tokenSource: () => holder.config.getToken,
+    emit: (type, detail, source) => {
+      // A source that left the page cannot bubble to the document; the scope's target can.
+      const target = source instanceof Node && source.isConnected ? source : eventTarget();
+      target.dispatchEvent(new PortalEvent(type, detail));
+    },
   });
   const api = new PortalApiClient({
     baseUrl: initial.api,
@@ -58,7 +67,7 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
     onInvalidToken: (token) => void session.expire(token, 'rejected'),
   });
   session.attach(api);
-  const organization = createResource('organization', (signal) => {
+  const organization = createResource(ORGANIZATION, (signal) => {
     const slug = holder.config.organization;
     if (!slug) return Promise.reject(missingOrganization());
     return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
@@ -71,7 +80,7 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
     if (next !== user) resources.clear();
     user = next;
   });
-  return {
+  const scope: PortalScope = {
     key,
     api,
     session,
@@ -80,15 +89,26 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
     get config() {
       return holder.config;
     },
-    set config(config: PortalConfig) {
-      holder.config = config;
+    async requestCode(email, customerId) {
+      await organization.load();
+      const { data, error } = organization.$state.get();
+      if (!data) throw error ?? missingOrganization();
+      await api.post('/v1/customer-portal/customer-session/request', {
+        body: { email, organization_id: data.organization.id, customer_id: customerId ?? null },
+      });
+    },
+    async authenticate(code, source) {
+      const { token } = await api.post('/v1/customer-portal/customer-session/authenticate', { body: { code } });
+      return session.adopt(token, 'code', source);
     },
   };
+  holders.set(scope, holder);
+  return scope;
 }
 
 function missingOrganization() {
   return new PortalApiError({
-    kind: 'http',
+    kind: 'config',
     code: 'missing_organization',
     message: 'No organization: set data-organization or configure({ organization }).',
   });

@@ -3,22 +3,16 @@ import type { PortalApiClient } from '../api/client.js';
 import { PortalApiError } from '../api/errors.js';
 import type { components } from '../api/schema.js';
 import type { StorageKind, TokenSource } from '../config/config.js';
-import { PortalLoginEvent, PortalLogoutEvent, PortalSessionExpiredEvent } from '../events/session-events.js';
+import type { PortalEventDetails, PortalUser } from '../events/portal-event.js';
 import { storageAdapter, type SessionStorageAdapter } from './storage.js';
 
 type AuthenticatedUser = components['schemas']['PortalAuthenticatedUser'];
 
-export type SessionKind = 'customer' | 'member';
-export type MemberRole = 'owner' | 'billing_manager' | 'member';
-
-/** Who is signed in, as `customer-session/user` describes them. */
-export interface SessionUser {
-  type: SessionKind;
-  name: string | null;
-  email: string;
-  /** Team members only. */
-  role?: MemberRole;
-}
+export type SessionKind = PortalUser['type'];
+export type SessionUser = PortalUser;
+type SessionEvent = 'portal-login' | 'portal-logout' | 'portal-session-expired';
+/** Hands a session event to the page; `source` is the element that caused it, if any. */
+export type SessionEmitter = <K extends SessionEvent>(type: K, detail: PortalEventDetails[K], source?: EventTarget) => void;
 
 export interface SessionState {
   /** `restoring`: a token is being checked; the UI should wait rather than offer sign-in. */
@@ -44,8 +38,8 @@ export interface PortalSessionOptions {
   /** Distinguishes organizations and API hosts: a token is only valid for its own. */
   key: string;
   storage: StorageKind;
-  /** Where session events are dispatched when no element caused them. */
-  eventTarget: () => EventTarget;
+  /** The scope turns these into DOM events; the session itself knows no DOM. */
+  emit: SessionEmitter;
   tokenSource: () => TokenSource | undefined;
 }
 
@@ -104,7 +98,7 @@ export class PortalSession {
     const trimmed = token.trim();
     if (!TOKEN_PATTERN.test(trimmed)) {
       throw new PortalApiError({
-        kind: 'http',
+        kind: 'config',
         code: 'invalid_token_format',
         message: trimmed.startsWith('polar_oat_')
           ? 'Never put an organization access token in a web page: pass a customer session token.'
@@ -120,7 +114,7 @@ export class PortalSession {
       if (generation !== this.generation) throw new PortalApiError({ kind: 'aborted', message: 'Replaced by a newer sign-in.' });
       this.signIn(trimmed, expiresAt, user);
       this.channel?.postMessage({ type: 'login' });
-      this.dispatch(new PortalLoginEvent({ kind: user.type, user, method }), source);
+      this.options.emit('portal-login', { kind: user.type, user, method }, source);
       return user;
     } catch (error) {
       if (generation === this.generation) this.clear();
@@ -133,7 +127,7 @@ export class PortalSession {
     if (this.state.status === 'signed-out' && !this.token) return;
     this.clear();
     this.channel?.postMessage({ type: 'logout' });
-    this.dispatch(new PortalLogoutEvent({ reason: 'user' }), source);
+    this.options.emit('portal-logout', { reason: 'user' }, source);
   }
 
   /**
@@ -147,7 +141,7 @@ export class PortalSession {
       if (this.token && this.token !== token) return; // re-minted, or signed in anew meanwhile
     }
     this.clear();
-    this.dispatch(new PortalSessionExpiredEvent({ reason }));
+    this.options.emit('portal-session-expired', { reason });
   }
 
   /** Mints a token through the merchant's `getToken`, when there is one; at most one call at a time. */
@@ -172,22 +166,28 @@ export class PortalSession {
    * merchant's `getToken` for one. Until then a page with no portal element sends nothing.
    */
   activate(): Promise<void> {
-    this.activation ??= this.runActivation();
+    // Once per page, unless it failed (a network error): then the next element tries again.
+    this.activation ??= this.runActivation().then(
+      (done) => void (done || (this.activation = undefined)),
+    );
     return this.activation;
   }
 
-  private async runActivation(): Promise<void> {
-    if (this.token && !this.validated) {
-      const token = this.token;
-      try {
-        const { user } = await this.check();
-        if (token === this.token) this.$writable.set({ ...this.state, user });
-      } catch (error) {
-        // A rejected token already ended the session through the client's 401 hook.
-        if (!(error instanceof PortalApiError && error.isInvalidToken)) this.validated = false;
-      }
-    } else if (!this.token) {
+  /** True when there is nothing left to do; false when the check should be tried again. */
+  private async runActivation(): Promise<boolean> {
+    if (!this.token) {
       await this.mint();
+      return true;
+    }
+    if (this.validated) return true;
+    const token = this.token;
+    try {
+      const { user } = await this.check();
+      if (token === this.token) this.$writable.set({ ...this.state, user });
+      return true;
+    } catch (error) {
+      // A rejected token already ended the session through the client's 401 hook.
+      return error instanceof PortalApiError && error.isInvalidToken;
     }
   }
 
@@ -252,19 +252,13 @@ export class PortalSession {
     if (message?.type === 'login' && !this.token) this.restore();
     if (message?.type !== 'logout' || this.state.status === 'signed-out') return;
     this.clear();
-    this.dispatch(new PortalLogoutEvent({ reason: 'other-tab' }));
-  }
-
-  private dispatch(event: Event, source?: EventTarget): void {
-    // A source that left the page cannot bubble to the document; fall back to the scope's target.
-    const target = source instanceof Node && !source.isConnected ? undefined : source;
-    (target ?? this.options.eventTarget()).dispatchEvent(event);
+    this.options.emit('portal-logout', { reason: 'other-tab' });
   }
 }
 
 function toSessionUser(user: AuthenticatedUser): SessionUser {
-  const base = { type: user.type, name: user.name ?? null, email: user.email } as SessionUser;
-  if (user.type === 'member' && user.role) base.role = user.role as MemberRole;
+  const base: SessionUser = { type: user.type as SessionKind, name: user.name ?? null, email: user.email };
+  if (user.type === 'member' && user.role) base.role = user.role as SessionUser['role'];
   return base;
 }
 

@@ -1,13 +1,14 @@
 import type { components } from '../api/schema.js';
+import { BENEFIT_GRANTS, CHARGE_PREVIEW, ORDERS, SUBSCRIPTIONS } from './keys.js';
 import type { Resource } from './resource.js';
 import type { OrganizationData, PortalScope } from './scope.js';
+import { seatsKey, seatsResource } from './seats.js';
 
 type Schemas = components['schemas'];
 export type Subscription = Schemas['CustomerSubscription'];
 export type SubscriptionList = Schemas['ListResource_CustomerSubscription_'];
 export type ChargePreview = Schemas['SubscriptionChargePreview'];
 export type CancelPreview = Schemas['SubscriptionCancelPreview'];
-export type SeatsList = Schemas['SeatsList'];
 export type Product = Schemas['CustomerProduct'];
 export type SubscriptionUpdate = Schemas['CustomerSubscriptionUpdate'];
 export type CancellationReason = Schemas['CustomerCancellationReason'];
@@ -17,31 +18,21 @@ export const REASONS: CancellationReason[] = [
   'too_expensive', 'missing_features', 'switched_service', 'unused', 'customer_service', 'low_quality', 'too_complex', 'other',
 ];
 
-/**
- * Resource keys. Every element that shows one of these reads it through these helpers, so
- * N elements on a page cost one request per key.
- */
-export const SUBSCRIPTIONS = 'subscriptions';
-export const chargePreviewKey = (id: string) => `charge-preview:${id}`;
-export const seatsKey = (id: string) => `seats:subscription:${id}`;
+/** Resource keys: the list, and each subscription's next charge (`charge-preview:<id>`). */
+export { CHARGE_PREVIEW, SUBSCRIPTIONS };
+const chargePreviewKey = (id: string) => `${CHARGE_PREVIEW}:${id}`;
 
 const BASE = '/v1/customer-portal/subscriptions/{id}' as const;
 
-/** Fetches all of the user's subscriptions (Polar's hosted portal also asks for 100 at once). */
-export const subscriptionsFetcher = (scope: PortalScope) => (signal: AbortSignal) =>
-  scope.api.get('/v1/customer-portal/subscriptions/', { query: { limit: 100 }, signal });
+/** All of the user's subscriptions (Polar's hosted portal also asks for 100 at once). */
 export const subscriptionsResource = (scope: PortalScope): Resource<SubscriptionList> =>
-  scope.resources.get(SUBSCRIPTIONS, subscriptionsFetcher(scope));
+  scope.resources.get(SUBSCRIPTIONS, (signal) => scope.api.get('/v1/customer-portal/subscriptions/', { query: { limit: 100 }, signal }));
 
-/** Fetches the next charge of one subscription (404 when it has none). */
-export const chargePreviewFetcher = (scope: PortalScope, id: string) => (signal: AbortSignal) =>
-  scope.api.get(`${BASE}/charge-preview`, { path: { id }, signal });
-
-/** The seat counts of a seat-based subscription (shared with `<portal-seats>`). */
-export const seatsResource = (scope: PortalScope, id: string): Resource<SeatsList> =>
-  scope.resources.get(seatsKey(id), (signal) =>
-    scope.api.get('/v1/customer-portal/seats', { query: { subscription_id: id }, signal }),
-  );
+/** The next charge of one subscription; none for a subscription that will not charge again (Polar answers 404). */
+export const chargePreviewResource = (scope: PortalScope, s: Subscription): Resource<ChargePreview> | undefined =>
+  hasUpcomingCharge(s)
+    ? scope.resources.get(chargePreviewKey(s.id), (signal) => scope.api.get(`${BASE}/charge-preview`, { path: { id: s.id }, signal }))
+    : undefined;
 
 /** Whether Polar will charge this subscription again (`charge-preview` answers 404 otherwise). */
 export const hasUpcomingCharge = (s: Subscription): boolean =>
@@ -110,38 +101,55 @@ export function actionsFor(s: Subscription, org: OrganizationData | undefined, b
 }
 
 /**
- * Puts a subscription Polar returned (from a PATCH, DELETE or revoke) everywhere it shows,
- * without a request, and refreshes only what the change made stale.
+ * Puts a subscription Polar returned (from a PATCH or revoke) everywhere it shows, without a
+ * request, and refreshes what the change made stale.
  */
-export function applySubscription(scope: PortalScope, s: Subscription, alsoStale: string[] = []): void {
-  const list = scope.resources.peek<SubscriptionList>(SUBSCRIPTIONS);
-  const data = list?.$state.get().data;
-  if (list && data) list.set({ ...data, items: data.items.map((x) => (x.id === s.id ? s : x)) });
-  const stale = [...alsoStale];
+function applySubscription(scope: PortalScope, s: Subscription, stale: string[]): void {
+  scope.resources.update<SubscriptionList>(SUBSCRIPTIONS, (list) => ({ ...list, items: list.items.map((x) => (x.id === s.id ? s : x)) }));
   // A subscription that will not charge again keeps its last preview off screen, unrequested.
   if (hasUpcomingCharge(s)) stale.push(chargePreviewKey(s.id));
   if (stale.length) void scope.resources.invalidate(...stale);
 }
 
+/** What else a PATCH makes stale: a new plan or a resume bills and grants; seat changes recount seats. */
+function staleAfter(id: string, body: SubscriptionUpdate): string[] {
+  const seats = seatsKey({ kind: 'subscription', id });
+  if ('product_id' in body || 'resume' in body) return [ORDERS, BENEFIT_GRANTS];
+  if ('seats' in body) return [seats, ORDERS];
+  if ('pending_update' in body) return [seats];
+  return [];
+}
+
 /** PATCHes a subscription (the body's keys select the action) and applies the answer. */
-export async function updateSubscription(scope: PortalScope, id: string, body: SubscriptionUpdate, alsoStale?: string[]): Promise<Subscription> {
+export async function updateSubscription(scope: PortalScope, id: string, body: SubscriptionUpdate): Promise<Subscription> {
   const s = await scope.api.patch(BASE, { path: { id }, body });
-  applySubscription(scope, s, alsoStale);
+  applySubscription(scope, s, staleAfter(id, body));
   return s;
 }
 
-/** Changes the seat count (`<portal-seats>` reuses this): its seat counts refresh too. */
-export const changeSeats = (scope: PortalScope, id: string, seats: number) => updateSubscription(scope, id, { seats }, [seatsKey(id), 'orders']);
-
 /** Previews a plan or seat change: the exact amounts before the customer confirms. */
-export const previewChange = (scope: PortalScope, id: string, body: { product_id: string } | { seats: number }) =>
-  scope.api.post(`${BASE}/change-preview`, { path: { id }, body });
+export const previewChange = (scope: PortalScope, id: string, body: { product_id: string } | { seats: number }, signal?: AbortSignal) =>
+  scope.api.post(`${BASE}/change-preview`, { path: { id }, body, signal });
 
 /** Ends a past-due subscription now (no grace period): stops collection, revokes benefits. */
 export async function revokeSubscription(scope: PortalScope, id: string, body: { cancellation_reason?: CancellationReason | null; cancellation_comment?: string | null }) {
   const s = await scope.api.post(`${BASE}/revoke`, { path: { id }, body });
-  applySubscription(scope, s, ['orders', 'benefit-grants']);
+  applySubscription(scope, s, [ORDERS, BENEFIT_GRANTS]);
   return s;
 }
 
+/** What canceling a past-due subscription would leave unpaid, and whether it stops collection now. */
 export const cancelPreview = (scope: PortalScope, id: string) => scope.api.get(`${BASE}/cancel-preview`, { path: { id } });
+
+/**
+ * The lowest seat count a subscription can go down to: the seats in use (revoke some to go
+ * lower) and never below its price's minimum seats.
+ */
+export async function seatFloor(scope: PortalScope, s: Subscription): Promise<number> {
+  const seats = seatsResource(scope, { kind: 'subscription', id: s.id });
+  await seats.load();
+  const data = seats.$state.get().data;
+  const price = s.prices.find((p) => p.amount_type === 'seat_based');
+  const minimum = price?.amount_type === 'seat_based' ? price.seat_tiers.minimum_seats : 1;
+  return Math.max(data ? data.total_seats - data.available_seats : 1, minimum, 1);
+}

@@ -323,7 +323,7 @@ describe('<portal-login>', () => {
       const otherTab = new PortalSession({
         key: `${SANDBOX}|solo`,
         storage: 'session',
-        eventTarget: () => new EventTarget(),
+        emit: () => undefined,
         tokenSource: () => undefined,
       });
       otherTab.attach(scope.api);

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { PortalOrderEvent, PortalOrders } from '../../src/index.js';
+import type { PortalOrders } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
@@ -303,7 +303,7 @@ describe('<portal-orders>', () => {
       button(document, /^Pay \$/).click();
       await until(() => roleText(document, 'status').includes('Processing your payment'), 'processing');
       await until(() => roleText(document, 'status').includes('Payment received'), 'paid', 8000);
-      expect(((await paid) as PortalOrderEvent).detail.orderId).to.equal(ORDERS.alicePending);
+      expect((await paid).detail.orderId).to.equal(ORDERS.alicePending);
       button(document, 'Never mind').click();
       await until(() => textOf(root(el).querySelector('[part~="detail"]')!).includes('Paid'), 'the order shows Paid');
       expect(!!maybeButton(document, 'Pay now'), 'no Pay now').to.equal(false);

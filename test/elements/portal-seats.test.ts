@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PolarPortal, type PortalSeats } from '../../src/index.js';
-import type { PortalBeforeRevokeSeatEvent, PortalSeatAssignedEvent } from '../../src/events/seat-events.js';
+import type { PortalEvent } from '../../src/events/portal-event.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
 import { addFault, clearFaults, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
@@ -29,7 +29,7 @@ const statuses = (el: PortalSeats) => rows(el).map((r) => textOf(r.querySelector
 const summary = (el: PortalSeats) => [...root(el).querySelectorAll('dt, dd')].map(textOf).join(' ');
 /** The dom helpers look inside the shadow roots of what they are given: pass the fixture's wrapper. */
 const host = (el: PortalSeats) => el.parentElement!;
-const dialog = (el: PortalSeats, id: string) => root(el).querySelector<HTMLDialogElement>(`#${id}`)!;
+const dialog = (el: PortalSeats, id: string) => root(el).querySelector<HTMLDialogElement>(`#${id}`);
 const results = (el: PortalSeats) => [...root(el).querySelectorAll('.results li')].map(textOf);
 
 async function mount(template = html`<portal-seats></portal-seats>`) {
@@ -52,7 +52,7 @@ async function shiftTab() {
 
 async function openAssign(el: PortalSeats) {
   button(host(el), 'Assign seats').click();
-  await until(() => dialog(el, 'assign').open, 'the assign dialog');
+  await until(() => dialog(el, 'assign')?.open, 'the assign dialog');
   return field(host(el), 'Email addresses') as unknown as HTMLTextAreaElement;
 }
 
@@ -65,7 +65,7 @@ async function paste(el: PortalSeats, text: string) {
 }
 
 async function submitAssign(el: PortalSeats, settled: number) {
-  button(dialog(el, 'assign'), /^Assign( \d+ seats| seat)?$/).click();
+  button(dialog(el, 'assign')!, /^Assign( \d+ seats| seat)?$/).click();
   await el.updateComplete;
   await until(() => results(el).length >= settled && !root(el).querySelector('progress'), 'the assignment results');
 }
@@ -195,7 +195,7 @@ describe('<portal-seats>', () => {
       );
       await expect(el).to.be.accessible();
       const assigned: string[] = [];
-      el.addEventListener('portal-seat-assigned', (e: PortalSeatAssignedEvent) => assigned.push(e.detail.email));
+      el.addEventListener('portal-seat-assigned', (e: PortalEvent<'portal-seat-assigned'>) => assigned.push(e.detail.email));
       const posts = requests(`${P}/seats`);
       await submitAssign(el, 5);
       expect(results(el)).to.have.members([
@@ -219,7 +219,7 @@ describe('<portal-seats>', () => {
       await shiftTab();
       expect(root(el).activeElement?.textContent?.trim()).to.equal('Assign seats');
       await sendKeys({ press: 'Enter' });
-      await until(() => dialog(el, 'assign').open, 'the dialog');
+      await until(() => dialog(el, 'assign')?.open, 'the dialog');
       expect(root(el).activeElement?.id).to.equal('emails');
       await sendKeys({ type: 'kb@globex.example' });
       await sendKeys({ press: 'Tab' });
@@ -227,7 +227,7 @@ describe('<portal-seats>', () => {
       await until(() => results(el).length === 1, 'the result');
       expect(results(el)[0]).to.equal('kb@globex.example: Assigned, invitation sent');
       await sendKeys({ press: 'Escape' });
-      await until(() => !dialog(el, 'assign').open, 'closed');
+      await until(() => !dialog(el, 'assign')?.open, 'closed');
       await until(() => root(el).activeElement?.textContent?.trim() === 'Assign seats', 'focus back on the opener');
     });
 
@@ -237,7 +237,7 @@ describe('<portal-seats>', () => {
       await openAssign(el);
       await paste(el, 'once@globex.example');
       const posts = requests(`${P}/seats`);
-      const submit = button(dialog(el, 'assign'), 'Assign seat');
+      const submit = button(dialog(el, 'assign')!, 'Assign seat');
       submit.click();
       submit.click();
       await until(() => results(el).length === 1 && !root(el).querySelector('progress'), 'the result');
@@ -302,7 +302,7 @@ describe('<portal-seats>', () => {
       await paste(el, 'first@globex.example second@globex.example');
       await addFault({ path: '/v1/customer-portal/seats', method: 'POST', times: 1 });
       await addFault({ path: '/v1/customer-portal/seats', method: 'POST', status: 401, body: INVALID_TOKEN });
-      button(dialog(el, 'assign'), 'Assign 2 seats').click();
+      button(dialog(el, 'assign')!, 'Assign 2 seats').click();
       await until(() => textOf(root(el) as unknown as Element).includes('Sign in to see your seats.'), 'signed out');
       expect(roleText(host(el), 'status')).to.contain('the addresses not sent yet are still in the box');
       await signIn('globex-owner');
@@ -326,14 +326,14 @@ describe('<portal-seats>', () => {
       const before = oneEvent(el, 'portal-before-revoke-seat');
       await sendKeys({ press: 'Enter' });
       expect((await before).detail.email).to.equal('nina@globex.example');
-      await until(() => dialog(el, 'revoke').open, 'the confirmation');
+      await until(() => dialog(el, 'revoke')?.open, 'the confirmation');
       expect(root(el).activeElement?.textContent?.trim()).to.equal('Cancel');
       await expect(el).to.be.accessible();
       const revoked = oneEvent(el, 'portal-seat-revoked');
       await shiftTab();
       await sendKeys({ press: 'Enter' });
       expect((await revoked).detail.status).to.equal('revoked');
-      await until(() => !dialog(el, 'revoke').open, 'closed');
+      await until(() => !dialog(el, 'revoke')?.open, 'closed');
       expect(statuses(el)).to.deep.equal(['Revoked']);
       expect(summary(el)).to.equal('In use 22 Total 25 Available 3');
       await until(() => root(el).activeElement?.id === 'q', 'focus on the search field, the row action being gone');
@@ -342,16 +342,16 @@ describe('<portal-seats>', () => {
     it('the page can stop the revoke and resume it with detail.proceed()', async () => {
       await signIn('globex-owner');
       const el = await mount();
-      let held: PortalBeforeRevokeSeatEvent | undefined;
+      let held: PortalEvent<'portal-before-revoke-seat'> | undefined;
       el.addEventListener('portal-before-revoke-seat', (e) => {
         e.preventDefault();
         held = e;
       });
       button(host(el), 'Revoke: oscar@globex.example').click();
       await el.updateComplete;
-      expect(dialog(el, 'revoke').open).to.equal(false);
+      expect(dialog(el, 'revoke')!).to.equal(null);
       held!.detail.proceed();
-      await until(() => dialog(el, 'revoke').open, 'the confirmation after proceed()');
+      await until(() => dialog(el, 'revoke')?.open, 'the confirmation after proceed()');
     });
 
     it('a failed revoke keeps the dialog open with the reason; a double click revokes once', async () => {
@@ -359,18 +359,18 @@ describe('<portal-seats>', () => {
       const el = await mount();
       const seatId = '';
       button(host(el), 'Revoke: paula@globex.example').click();
-      await until(() => dialog(el, 'revoke').open, 'the confirmation');
+      await until(() => dialog(el, 'revoke')?.open, 'the confirmation');
       await addFault({ path: '/v1/customer-portal/seats/', method: 'DELETE', status: 500 });
-      const confirm = button(dialog(el, 'revoke'), 'Revoke');
+      const confirm = button(dialog(el, 'revoke')!, 'Revoke');
       confirm.click();
-      await until(() => roleText(dialog(el, 'revoke') as unknown as Element, 'alert').includes('The server had a problem'), 'the error');
-      expect(dialog(el, 'revoke').open).to.equal(true);
+      await until(() => roleText(dialog(el, 'revoke')! as unknown as Element, 'alert').includes('The server had a problem'), 'the error');
+      expect(dialog(el, 'revoke')?.open).to.equal(true);
       await expect(el).to.be.accessible();
       const deletes = () => performance.getEntriesByType('resource').filter((e) => /\/seats\/[0-9a-f-]{36}$/.test(e.name)).length;
       const n = deletes();
       confirm.click();
       confirm.click();
-      await until(() => !dialog(el, 'revoke').open, 'revoked');
+      await until(() => !dialog(el, 'revoke')?.open, 'revoked');
       expect(deletes() - n, seatId).to.equal(1);
     });
 
@@ -404,21 +404,28 @@ describe('<portal-seats>', () => {
   });
 
   describe('need more seats', () => {
-    it('previews the price, then changes the seat count; refuses fewer than in use', async () => {
+    // The same seat-count dialog as <portal-subscriptions>: quote first, floor of the seats in use.
+    const countDialog = (el: PortalSeats) => root(el).querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+
+    it('quotes one seat more, never goes below the seats in use, then changes the seat count', async () => {
       await signIn('globex-owner');
       const el = await mount();
       button(host(el), 'Need more seats?').click();
-      await until(() => dialog(el, 'count').open, 'the seat-count dialog');
+      const dlg = await until(() => countDialog(el)?.open && countDialog(el), 'the seat-count dialog');
       const n = field(host(el), 'Seats');
-      expect(n.value).to.equal('26');
+      await until(() => n.value === '26' && dlg.querySelector('[part~="quote"] dl'), 'the quote for one seat more');
+      expect(textOf(dlg)).to.contain('23 in use').and.contain('New price$312.00 / month');
       await typeInto(n, '5');
-      button(dialog(el, 'count'), 'Preview price').click();
-      await until(() => roleText(dialog(el, 'count') as unknown as Element, 'alert').includes('At least 23'), 'the floor');
-      await typeInto(n, '30');
-      button(dialog(el, 'count'), 'Preview price').click();
-      await until(() => textOf(dialog(el, 'count')).includes('Next charge: $384.00, including $24.00'), 'the preview');
+      n.dispatchEvent(new Event('change'));
+      await until(() => n.value === '23', 'the floor of seats in use');
+      expect(button(dlg, 'One seat fewer').disabled).to.equal(true);
+      for (let i = 0; i < 7; i++) button(dlg, 'One seat more').click();
+      await until(() => n.value === '30' && textOf(dlg).includes('New price$360.00 / month'), 'the quote for 30 seats');
       await expect(el).to.be.accessible();
-      button(dialog(el, 'count'), 'Change seats: 30 seats').click();
+      const changed = oneEvent(el, 'portal-subscription-seats-changed');
+      button(dlg, 'Change seats').click();
+      expect((await changed).detail.changes).to.include({ seats: 30 });
+      await until(() => !countDialog(el), 'the dialog closed');
       await until(() => roleText(host(el), 'status').includes('Your seats were updated.'), 'the confirmation');
       await until(() => summary(el) === 'In use 23 Total 30 Available 7', 'the new counts');
     });

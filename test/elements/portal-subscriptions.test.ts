@@ -2,9 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PolarPortal, type PortalSubscriptions } from '../../src/index.js';
 import { documentContextValue } from '../../src/context/document-provider.js';
-import { ResourceController } from '../../src/controllers/resource-controller.js';
 import { PortalElement } from '../../src/internal/portal-element.js';
-import { subscriptionsFetcher, SUBSCRIPTIONS, type SubscriptionList } from '../../src/state/subscriptions.js';
+import { subscriptionsResource, type SubscriptionList } from '../../src/state/subscriptions.js';
 import { button, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
 import { addFault, clearFaults, expireSessions, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
@@ -41,9 +40,9 @@ function item(el: PortalSubscriptions, name: string): HTMLElement {
   if (!found) throw new Error(`no subscription ${name}`);
   return found;
 }
-const dialog = (el: PortalSubscriptions) => el.shadowRoot!.querySelector('dialog')!;
-const openDialog = (el: PortalSubscriptions) => until(() => dialog(el).open && dialog(el), 'the dialog');
-const closedDialog = (el: PortalSubscriptions) => until(() => !dialog(el).open, 'the dialog to close');
+const dialog = (el: PortalSubscriptions) => el.shadowRoot!.querySelector('dialog');
+const openDialog = (el: PortalSubscriptions) => until(() => dialog(el)?.open && dialog(el), 'the dialog');
+const closedDialog = (el: PortalSubscriptions) => until(() => !dialog(el)?.open, 'the dialog to close');
 function radio(root: Element, label: string): HTMLInputElement {
   const found = [...root.querySelectorAll('label')].find((l) => textOf(l).startsWith(label));
   if (!found) throw new Error(`no choice ${label}`);
@@ -536,12 +535,7 @@ describe('<portal-subscriptions>', () => {
   describe('performance', () => {
     /** Another reader of the subscriptions, as `<portal-seats>` or a merchant's widget would be. */
     class SubscriptionCount extends PortalElement {
-      private readonly list = new ResourceController<SubscriptionList>(this);
-      protected override willUpdate(changed: Map<PropertyKey, unknown>) {
-        super.willUpdate(changed);
-        const scope = this.portal?.scope;
-        if (scope) this.list.use(scope.resources, this.session.value?.status === 'signed-in' ? SUBSCRIPTIONS : undefined, subscriptionsFetcher(scope));
-      }
+      private readonly list = this.watch(subscriptionsResource);
       protected override render() {
         return html`${this.list.value?.data?.items.length ?? ''}`;
       }

@@ -1,23 +1,24 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { PortalApiError } from '../../api/errors.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { PortalBillingEvent, type BillingEventName, type PortalBillingDetail } from '../../events/billing-events.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { PortalApiError } from '../../api/errors.js';
+import { ModalController } from '../../controllers/modal-controller.js';
+import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
+import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
+import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
-import { resourceView, spinner } from '../../internal/resource-view.js';
+import { resourceView } from '../../internal/resource-view.js';
+import { alertAt, spinner } from '../../internal/templates.js';
 import {
-  canManageBilling, CUSTOMER, customerFetcher, PAYMENT_METHODS, paymentMethodsFetcher,
-  type Customer, type CustomerUpdate, type PaymentMethod, type PaymentMethodList,
+  canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
+  setDefaultPaymentMethod, updateCustomer, type Customer, type CustomerUpdate, type PaymentMethod,
 } from '../../state/billing.js';
-import { SUBSCRIPTIONS, subscriptionsFetcher, type SubscriptionList } from '../../state/subscriptions.js';
+import { subscriptionsResource } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from './address-fields.js';
-import { billingStyles } from './billing.styles.js';
+import { panelStyles } from '../../styles/panel.styles.js';
 import { portalBillingStyles } from './portal-billing.styles.js';
-import { PaymentMethodEmbed, type EmbedMessage } from './payment-method-embed.js';
-import { alertAt, DialogFocus, expiry, methodLabel, themeOf } from './shared.js';
 
 /**
  * @summary Billing details (name, address, tax ID), saved payment methods (make default,
@@ -64,20 +65,26 @@ import { alertAt, DialogFocus, expiry, methodLabel, themeOf } from './shared.js'
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
  *
- * @event {PortalBillingEvent} portal-customer-updated - Billing details were saved (detail: fields).
- * @event {PortalBillingEvent} portal-payment-method-added - A card was added through Polar's embed (detail: paymentMethodId).
- * @event {PortalBillingEvent} portal-payment-method-removed - A payment method was removed (detail: paymentMethodId).
- * @event {PortalBillingEvent} portal-payment-method-default - The default payment method changed (detail: paymentMethodId).
+ * @event {PortalEvent<'portal-customer-updated'>} portal-customer-updated - Billing details were saved (detail: fields).
+ * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A card was added through Polar's embed (detail: paymentMethodId).
+ * @event {PortalEvent<'portal-payment-method-created'>} portal-payment-method-created - The same, under Polar's webhook wording.
+ * @event {PortalEvent<'portal-payment-method-removed'>} portal-payment-method-removed - A payment method was removed (detail: paymentMethodId).
+ * @event {PortalEvent<'portal-payment-method-deleted'>} portal-payment-method-deleted - The same, under Polar's webhook wording.
+ * @event {PortalEvent<'portal-payment-method-default'>} portal-payment-method-default - The default payment method changed (detail: paymentMethodId).
  */
 export class PortalBilling extends PortalElement {
-  static override styles = [hostStyles, billingStyles, portalBillingStyles];
+  static override styles = [hostStyles, panelStyles, portalBillingStyles];
 
-  private readonly customer = new ResourceController<Customer>(this);
-  private readonly methods = new ResourceController<PaymentMethodList>(this);
-  private readonly subscriptions = new ResourceController<SubscriptionList>(this);
+  private readonly customer = this.watch((scope) => this.allowed && customerResource(scope));
+  private readonly methods = this.watch((scope) => this.allowed && paymentMethodsResource(scope));
+  /** Only while removing: warns when the last method of a paid subscription would go. */
+  private readonly subscriptions = this.watch((scope) => this.allowed && this.removing && subscriptionsResource(scope));
   private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
-  // Opens the dialog as a modal and returns focus to its opener.
-  protected readonly dialogs = new DialogFocus(this);
+  private readonly modal = new ModalController(this, {
+    // The method's own buttons are gone once it is removed: the list's add button is next.
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('#add-method'),
+    busy: () => !!this.busy,
+  });
 
   /** The form as typed; kept across a session that ends mid-form. */
   @state() private draft: Draft | undefined;
@@ -93,15 +100,13 @@ export class PortalBilling extends PortalElement {
   private saved: Draft | undefined;
   private owner: string | undefined;
 
+  private get allowed(): boolean {
+    return canManageBilling(this.session);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const scope = this.portal?.scope;
-    const session = this.session.value;
-    const cache = scope && session?.status === 'signed-in' && canManageBilling(session) ? scope.resources : undefined;
-    this.customer.use(cache, CUSTOMER, (signal) => customerFetcher(scope!)(signal));
-    this.methods.use(cache, PAYMENT_METHODS, (signal) => paymentMethodsFetcher(scope!)(signal));
-    this.subscriptions.use(this.removing ? cache : undefined, SUBSCRIPTIONS, (signal) => subscriptionsFetcher(scope!)(signal));
-    const user = session?.user?.email;
+    const user = this.session?.user?.email;
     if (user && user !== this.owner) {
       // Another user: nothing typed by the previous one stays on screen.
       this.owner = user;
@@ -119,13 +124,9 @@ export class PortalBilling extends PortalElement {
     return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.saved);
   }
 
-  private emit(type: BillingEventName, detail: PortalBillingDetail): void {
-    this.dispatchEvent(new PortalBillingEvent(type, detail));
-  }
-
   /** Runs one action at a time; a failure becomes a message at its place. */
   private async run(at: string, action: () => Promise<string | void>): Promise<void> {
-    if (this.busy || !this.portal) return;
+    if (this.busy || !this.scope) return;
     this.busy = at;
     this.alert = this.notice = undefined;
     try {
@@ -162,9 +163,8 @@ export class PortalBilling extends PortalElement {
     // The tax ID is checked against the country: send it again when the country changes.
     if (changed(['tax_id', 'country'])) body.tax_id = d.tax_id.trim() || null;
     void this.run('save', async () => {
-      const customer = await this.portal!.scope.api.patch('/v1/customer-portal/customers/me', { body });
+      await updateCustomer(this.scope!, body);
       this.draft = undefined;
-      this.customer.current?.set(customer);
       this.emit('portal-customer-updated', { fields: Object.keys(body) });
       return this.t.billingDone('saved');
     });
@@ -172,10 +172,7 @@ export class PortalBilling extends PortalElement {
 
   private makeDefault(pm: PaymentMethod): void {
     void this.run(`default:${pm.id}`, async () => {
-      const scope = this.portal!.scope;
-      const c = await scope.api.patch('/v1/customer-portal/customers/me', { body: { default_payment_method_id: pm.id } });
-      this.customer.current?.set(c);
-      await scope.resources.invalidate(PAYMENT_METHODS);
+      await setDefaultPaymentMethod(this.scope!, pm.id);
       this.emit('portal-payment-method-default', { paymentMethodId: pm.id });
       return this.t.billingDone('default');
     });
@@ -184,24 +181,23 @@ export class PortalBilling extends PortalElement {
   private confirmRemove(): void {
     const pm = this.removing!;
     void this.run('remove', async () => {
-      const scope = this.portal!.scope;
-      await scope.api.delete('/v1/customer-portal/customers/me/payment-methods/{id}', { path: { id: pm.id } });
+      await deletePaymentMethod(this.scope!, pm.id);
       this.removing = undefined;
-      await scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
       this.emit('portal-payment-method-removed', { paymentMethodId: pm.id });
+      this.emit('portal-payment-method-deleted', { paymentMethodId: pm.id });
       return this.t.billingDone('removed');
     });
   }
 
   private openAdd(): void {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     const token = scope?.session.currentToken();
     if (!scope || !token || this.adding) return;
     this.alert = this.notice = undefined;
     this.embed.open({
       api: scope.api.baseUrl,
       token,
-      theme: themeOf(scope.config.theme),
+      theme: themeOf(this.config?.theme),
       locale: this.resolvedLocale,
       // A first card becomes the default; later ones do not change which card is charged.
       setDefault: !this.customer.value?.data?.default_payment_method_id,
@@ -216,8 +212,9 @@ export class PortalBilling extends PortalElement {
     if (m.event === 'success') {
       this.closeDialog();
       this.notice = this.t.billingDone('added');
-      void this.portal?.scope.resources.invalidate(PAYMENT_METHODS, CUSTOMER);
+      if (this.scope) paymentMethodAdded(this.scope);
       this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
+      this.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
     }
   }
 
@@ -230,7 +227,7 @@ export class PortalBilling extends PortalElement {
 
   private exportData(): void {
     void this.run('export', async () => {
-      const data = await this.portal!.scope.api.get('/v1/customer-portal/customers/me/export');
+      const data = await exportCustomerData(this.scope!);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
       link.download = `polar-customer-export-${this.customer.value?.data?.id ?? 'data'}.json`;
@@ -242,7 +239,7 @@ export class PortalBilling extends PortalElement {
   protected override render() {
     if (!this.portal) return nothing;
     const t = this.t;
-    const session = this.session.value;
+    const session = this.session;
     if (session?.status === 'restoring') return spinner(t.loading);
     if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dirty ? t.keptForRetry : t.billingSignedOut}</p>`;
     if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
@@ -262,7 +259,7 @@ export class PortalBilling extends PortalElement {
           retry: () => this.methods.retry(),
         })}
         ${alertAt(this.alert, 'default')}
-        <div class="row"><button type="button" @click=${this.openAdd}>${t.addMethod}</button></div>
+        <div class="row"><button type="button" id="add-method" @click=${this.openAdd}>${t.addMethod}</button></div>
       </section>
       <section aria-labelledby="h-data">
         <h2 id="h-data" part="header">${t.yourData}</h2>
@@ -281,7 +278,7 @@ export class PortalBilling extends PortalElement {
     return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.handleSave}>
       <div class="field">
         <label for="f-email">${t.emailLabel}</label>
-        <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session.value?.user?.email ?? ''} />
+        <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session?.user?.email ?? ''} />
       </div>
       ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.handleInput(k, v) })}
       ${alertAt(this.alert, 'save')}
@@ -298,7 +295,8 @@ export class PortalBilling extends PortalElement {
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
         const when = expiry(this.resolvedLocale, pm);
-        return html`<li part="item" class="row">
+        // Keyed: a removed method's buttons go with it, so focus never lands on its neighbour's.
+        return keyed(pm.id, html`<li part="item" class="row">
           <span>${label}</span>
           ${when ? html`<span class="hint">${t.cardExpires(when)}</span>` : nothing}
           ${pm.id === defaultId
@@ -307,7 +305,7 @@ export class PortalBilling extends PortalElement {
                 ${t.makeDefault}
               </button>`}
           <button type="button" class="link" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button>
-        </li>`;
+        </li>`);
       })}
     </ul>`;
   }
@@ -321,17 +319,17 @@ export class PortalBilling extends PortalElement {
       (s) => ['active', 'trialing', 'past_due'].includes(s.status) && !s.cancel_at_period_end && s.amount > 0,
     );
     const only = paid && this.methods.value?.data?.items.length === 1;
-    return html`<dialog part="dialog" aria-labelledby="d-h" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.closeDialog}>
+    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.closeDialog}>
       ${pm
         ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
             ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${alertAt(this.alert, 'remove')}
             <div class="row">
               <button type="button" class="primary" aria-disabled=${this.busy === 'remove'} @click=${this.confirmRemove}>${t.remove}</button>
-              <button type="button" @click=${this.closeDialog}>${t.cancel}</button>
+              <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
             </div>`
         : html`<h2 id="d-h">${t.addMethod}</h2>
             ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.embed.render(t.embedTitle)} ${alertAt(this.alert, 'add')}
-            <div class="row"><button type="button" @click=${this.closeDialog}>${t.cancel}</button></div>`}
+            <div class="row"><button type="button" @click=${() => this.modal.close()}>${t.cancel}</button></div>`}
     </dialog>`;
   }
 }

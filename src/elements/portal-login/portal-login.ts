@@ -60,11 +60,14 @@ let instances = 0;
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
  *
- * @event {PortalLoginEvent} portal-login - A user signed in (detail: kind, user, method).
- * @event {PortalLogoutEvent} portal-logout - The user signed out here or in another tab.
- * @event {PortalSessionExpiredEvent} portal-session-expired - The session ended by itself.
+ * @event {PortalEvent<'portal-login'>} portal-login - A user signed in (detail: kind, user, method).
+ * @event {PortalEvent<'portal-logout'>} portal-logout - The user signed out here or in another tab.
+ * @event {PortalEvent<'portal-session-expired'>} portal-session-expired - The session ended by itself.
  */
 export class PortalLogin extends PortalElement {
+  /** @internal Read while signed out, so the first code request does not wait for it. */
+  protected readonly organization = this.watch((scope) => !this.signedIn && scope.organization, true);
+
   /** Pre-fills the email field. Without it, a `portal-email` query parameter of the page does. */
   @property() email = '';
   /** Seconds before "Send a new code" can be used again. */
@@ -109,7 +112,7 @@ export class PortalLogin extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const status = this.session.value?.status;
+    const status = this.session?.status;
     if (status !== this.lastStatus) {
       if (this.lastStatus === 'signed-in' && status === 'signed-out') {
         // Back to the form, keeping the email; say why unless the user asked for it.
@@ -118,7 +121,6 @@ export class PortalLogin extends PortalElement {
         this.notice = this.signingOut ? undefined : this.t.sessionExpired;
         this.signingOut = false;
       }
-      if (status === 'signed-out') void this.portal?.scope.organization.load();
       this.lastStatus = status;
     }
   }
@@ -141,7 +143,7 @@ export class PortalLogin extends PortalElement {
   }
 
   private async requestCode(resend = false): Promise<void> {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     if (!scope || this.pending || this.blocked) return;
     const email = this.email.trim();
     if (!email) return this.fail('email', this.t.emailRequired);
@@ -150,12 +152,7 @@ export class PortalLogin extends PortalElement {
     this.pending = true;
     this.clearMessages();
     try {
-      await scope.organization.load();
-      const organization = scope.organization.$state.get();
-      if (!organization.data) throw organization.error ?? new Error('organization unavailable');
-      await scope.api.post('/v1/customer-portal/customer-session/request', {
-        body: { email, organization_id: organization.data.organization.id, customer_id: this.accountId ?? null },
-      });
+      await scope.requestCode(email, this.accountId);
       this.step = 'code';
       this.notice = resend ? this.t.codeResent(email) : this.t.codeSent(email);
       this.resendAt = Date.now() + this.resendCooldown * 1000;
@@ -169,7 +166,7 @@ export class PortalLogin extends PortalElement {
   }
 
   private async verifyCode(): Promise<void> {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     if (!scope || this.pending || this.blocked) return;
     if (!this.code) return this.fail('code', this.t.codeRequired);
     if (this.code.length !== 6) return this.fail('code', this.t.codeIncomplete);
@@ -177,10 +174,7 @@ export class PortalLogin extends PortalElement {
     this.pending = true;
     this.clearMessages();
     try {
-      const { token } = await scope.api.post('/v1/customer-portal/customer-session/authenticate', {
-        body: { code: this.code },
-      });
-      await scope.session.adopt(token, 'code', this);
+      await scope.authenticate(this.code, this);
       this.step = 'email';
       this.code = '';
       this.accountId = undefined;
@@ -218,8 +212,8 @@ export class PortalLogin extends PortalElement {
       this.alert = t.notConfigured;
       return;
     }
-    if (error.status === 404 && this.portal?.config.organization) {
-      this.alert = t.organizationNotFound(this.portal.config.organization);
+    if (error.status === 404 && this.config?.organization) {
+      this.alert = t.organizationNotFound(this.config.organization);
       return;
     }
     if (error.status === 422) {
@@ -284,12 +278,12 @@ export class PortalLogin extends PortalElement {
   private handleSignOut(): void {
     this.signingOut = true;
     this.focusNext = 'email';
-    this.portal?.scope.session.signOut(this);
+    this.scope?.session.signOut(this);
   }
 
   protected override render() {
     if (!this.portal) return nothing;
-    const status = this.session.value?.status;
+    const status = this.session?.status;
     if (status === 'restoring') {
       return html`<p class="status" part="status" role="status">
         <span class="spinner" aria-hidden="true"></span> ${this.t.checkingSession}
@@ -306,7 +300,7 @@ export class PortalLogin extends PortalElement {
 
   private renderMessages() {
     // A page that names no organization is the merchant's mistake: say so before anyone types.
-    const alert = this.alert ?? (this.portal?.config.organization ? undefined : this.t.notConfigured);
+    const alert = this.alert ?? (this.config?.organization ? undefined : this.t.notConfigured);
     // Live regions stay in the DOM so that changes to them are announced.
     return html`
       <div role="alert" class="alert" part="error" ?hidden=${!alert}>${alert ?? ''}</div>
@@ -444,7 +438,7 @@ export class PortalLogin extends PortalElement {
 
   private renderSignedIn() {
     const t = this.t;
-    const user = this.session.value?.user;
+    const user = this.session?.user;
     if (!user) return nothing;
     const who = user.name?.trim() || user.email;
     return html`

@@ -1,29 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalApiError } from '../../api/errors.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { PortalBillingEvent } from '../../events/billing-events.js';
-import { PortalOrderEvent, type OrderEventName, type PortalOrderDetail } from '../../events/order-events.js';
+import { ModalController } from '../../controllers/modal-controller.js';
+import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
+import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
+import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
-import { resourceView, spinner } from '../../internal/resource-view.js';
-import { canManageBilling, PAYMENT_METHODS, paymentMethodsFetcher, type PaymentMethodList } from '../../state/billing.js';
+import { resourceView } from '../../internal/resource-view.js';
+import { alertAt, pager, spinner } from '../../internal/templates.js';
+import { canManageBilling, paymentMethodAdded, paymentMethodsResource } from '../../state/billing.js';
 import {
-  canPayNow, hasInvoice, invoiceUrl, orderFetcher, orderKey, ORDERS, ordersFetcher, ordersKey, receiptUrl, settledPayment, waitFor,
-  type Order, type OrderList,
+  canPayNow, documentUrl, generateInvoice, hasInvoice, orderResource, ordersResource, payOrder, updateOrderBilling,
+  type Order,
 } from '../../state/orders.js';
 import type { PortalScope } from '../../state/scope.js';
-import { SUBSCRIPTIONS } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../portal-billing/address-fields.js';
-import { billingStyles } from '../portal-billing/billing.styles.js';
-import { PaymentMethodEmbed, type EmbedMessage } from '../portal-billing/payment-method-embed.js';
+import { panelStyles } from '../../styles/panel.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
 import { portalOrdersStyles } from './portal-orders.styles.js';
-import { alertAt, DialogFocus, expiry, methodLabel, themeOf } from '../portal-billing/shared.js';
 
-const ORDER = '/v1/customer-portal/orders/{id}' as const;
 type Doc = 'receipt' | 'invoice';
 type Phase = 'form' | 'wait' | 'ready' | 'timeout' | 'choose' | 'paying' | 'paid' | 'slow';
 
@@ -78,20 +76,25 @@ type Phase = 'form' | 'wait' | 'ready' | 'timeout' | 'choose' | 'paying' | 'paid
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
  *
- * @event {PortalOrderEvent} portal-order-updated - An order changed: billing details, invoice, payment (detail: orderId, change).
- * @event {PortalOrderEvent} portal-order-paid - A payment retry went through (detail: orderId).
- * @event {PortalOrderEvent} portal-invoice-ready - A generated invoice can be downloaded (detail: orderId, invoiceNumber).
- * @event {PortalBillingEvent} portal-payment-method-added - A card was added to pay an order.
+ * @event {PortalEvent<'portal-order-updated'>} portal-order-updated - An order changed: billing details, invoice, payment (detail: orderId, change).
+ * @event {PortalEvent<'portal-order-paid'>} portal-order-paid - A payment retry went through (detail: orderId).
+ * @event {PortalEvent<'portal-invoice-ready'>} portal-invoice-ready - A generated invoice can be downloaded (detail: orderId, invoiceNumber).
+ * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A card was added to pay an order.
+ * @event {PortalEvent<'portal-payment-method-created'>} portal-payment-method-created - The same, under Polar's webhook wording.
  */
 export class PortalOrders extends PortalElement {
-  static override styles = [hostStyles, billingStyles, portalOrdersStyles];
+  static override styles = [hostStyles, panelStyles, tableStyles, portalOrdersStyles];
 
-  private readonly list = new ResourceController<OrderList>(this);
-  private readonly order = new ResourceController<Order>(this);
-  private readonly methods = new ResourceController<PaymentMethodList>(this);
+  private readonly list = this.watch(
+    (scope) => this.allowed && ordersResource(scope, { page: this.page, limit: this.limit, subscriptionId: this.subscriptionId }),
+  );
+  private readonly order = this.watch((scope) => this.allowed && this.openId && orderResource(scope, this.openId));
+  private readonly methods = this.watch((scope) => this.allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
   private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
-  // Opens the dialog as a modal and returns focus to its opener.
-  protected readonly dialogs = new DialogFocus(this);
+  private readonly modal = new ModalController(this, {
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
+    busy: () => !!this.busy,
+  });
 
   /** Shows only this subscription's orders. */
   @property({ attribute: 'subscription-id' }) subscriptionId = '';
@@ -128,17 +131,18 @@ export class PortalOrders extends PortalElement {
     this.stop.abort();
   }
 
+  private get allowed(): boolean {
+    return canManageBilling(this.session);
+  }
+
+  /** Orders per page, within what Polar accepts. */
+  private get limit(): number {
+    return Math.min(100, Math.max(1, this.pageSize || 10));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('subscriptionId') || changed.has('pageSize')) this.page = 1;
-    const scope = this.portal?.scope;
-    const session = this.session.value;
-    const cache = scope && session?.status === 'signed-in' && canManageBilling(session) ? scope.resources : undefined;
-    const size = Math.min(100, Math.max(1, this.pageSize || 10));
-    this.list.use(cache, ordersKey(this.page, size, this.subscriptionId), ordersFetcher(scope!, this.page, size, this.subscriptionId));
-    const id = this.openId;
-    this.order.use(id ? cache : undefined, id && orderKey(id), (signal) => orderFetcher(scope!, id!)(signal));
-    this.methods.use(this.dialog === 'pay' ? cache : undefined, PAYMENT_METHODS, (signal) => paymentMethodsFetcher(scope!)(signal));
   }
 
   protected override updated(): void {
@@ -154,13 +158,9 @@ export class PortalOrders extends PortalElement {
     return formatMoney(this.resolvedLocale, amount, currency);
   }
 
-  private emit(type: OrderEventName, detail: PortalOrderDetail): void {
-    this.dispatchEvent(new PortalOrderEvent(type, detail));
-  }
-
   /** Runs one action at a time; a failure becomes a message at its place, keeping the form. */
   private async run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): Promise<void> {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     if (this.busy || !scope) return;
     this.busy = at;
     this.alert = undefined;
@@ -191,8 +191,7 @@ export class PortalOrders extends PortalElement {
     const key = `${kind}:${o.id}`;
     void this.run(key, async (scope, signal) => {
       this.docs = { ...this.docs, [key]: '' };
-      const get = kind === 'receipt' ? receiptUrl : invoiceUrl;
-      const url = await waitFor(() => get(scope, o.id, signal), this.documentTimeout * 1000, signal).finally(() => {
+      const url = await documentUrl(scope, kind, o.id, this.documentTimeout * 1000, signal).finally(() => {
         const { [key]: _, ...rest } = this.docs;
         this.docs = rest;
       });
@@ -226,24 +225,20 @@ export class PortalOrders extends PortalElement {
       return;
     }
     void this.run('invoice', async (scope) => {
-      const order = await scope.api.patch(ORDER, { path: { id }, body: { billing_name: d.billing_name.trim(), billing_address: addressOf(d) } });
-      this.order.current?.set(order);
+      const order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
       this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
-      await scope.api.post(`${ORDER}/invoice`, { path: { id } });
-      await this.waitForInvoice(order);
+      await this.waitForInvoice(scope, order, false);
     });
   }
 
-  /** Polls for the invoice Polar renders in the background, showing the time against the limit. */
-  private async waitForInvoice(o: Order): Promise<void> {
-    const scope = this.portal!.scope;
-    const signal = this.stop.signal;
+  /** Has Polar render the invoice, showing the time against the limit; `again` only waits on. */
+  private async waitForInvoice(scope: PortalScope, o: Order, again: boolean): Promise<void> {
     const start = Date.now();
     this.phase = 'wait';
     this.elapsed = 0;
     const ticker = setInterval(() => (this.elapsed = (Date.now() - start) / 1000), 250);
     try {
-      const url = await waitFor(() => invoiceUrl(scope, o.id, signal), this.documentTimeout * 1000, signal);
+      const url = await generateInvoice(scope, o.id, this.documentTimeout * 1000, this.stop.signal, again);
       if (!url) {
         this.phase = 'timeout';
         return;
@@ -251,8 +246,7 @@ export class PortalOrders extends PortalElement {
       this.docs = { ...this.docs, [`invoice:${o.id}`]: url };
       this.phase = 'ready';
       this.focusNext = 'dialog a';
-      void scope.resources.invalidate(ORDERS, orderKey(o.id));
-      const detail: PortalOrderDetail = { orderId: o.id, change: 'invoice', invoiceNumber: o.invoice_number ?? undefined };
+      const detail = { orderId: o.id, change: 'invoice' as const, invoiceNumber: o.invoice_number ?? undefined };
       this.emit('portal-order-updated', detail);
       this.emit('portal-invoice-ready', detail);
     } finally {
@@ -270,14 +264,7 @@ export class PortalOrders extends PortalElement {
   private handlePay(o: Order, method: string | undefined): void {
     if (!method) return;
     void this.run('pay', async (scope, signal) => {
-      try {
-        await scope.api.post(`${ORDER}/confirm-payment`, { path: { id: o.id }, body: { payment_method_id: method, payment_processor: 'stripe' } });
-      } catch (error) {
-        // One already running: follow it rather than report it.
-        if ((error as PortalApiError).code !== 'PaymentAlreadyInProgress') throw error;
-      }
-      this.phase = 'paying';
-      const outcome = await waitFor(() => settledPayment(scope, o.id, signal), 60_000, signal).catch((e) => {
+      const outcome = await payOrder(scope, o.id, method, signal, () => (this.phase = 'paying')).catch((e) => {
         this.phase = 'choose';
         throw e;
       });
@@ -285,7 +272,6 @@ export class PortalOrders extends PortalElement {
         this.phase = 'slow';
       } else if (outcome.status === 'succeeded' || outcome.status === 'no_payment') {
         this.phase = 'paid';
-        void scope.resources.invalidate(ORDERS, orderKey(o.id), SUBSCRIPTIONS);
         this.emit('portal-order-updated', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
         this.emit('portal-order-paid', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
       } else {
@@ -296,10 +282,10 @@ export class PortalOrders extends PortalElement {
   }
 
   private addCard(): void {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     const token = scope?.session.currentToken();
     if (!scope || !token) return;
-    this.embed.open({ api: scope.api.baseUrl, token, theme: themeOf(scope.config.theme), locale: this.resolvedLocale, setDefault: false });
+    this.embed.open({ api: scope.api.baseUrl, token, theme: themeOf(this.config?.theme), locale: this.resolvedLocale, setDefault: false });
   }
 
   private handleEmbed(m: EmbedMessage): void {
@@ -308,8 +294,9 @@ export class PortalOrders extends PortalElement {
     if (m.event === 'success') {
       this.embed.close();
       this.payWith = m.paymentMethodId;
-      void this.portal?.scope.resources.invalidate(PAYMENT_METHODS);
-      this.dispatchEvent(new PortalBillingEvent('portal-payment-method-added', { paymentMethodId: m.paymentMethodId }));
+      if (this.scope) paymentMethodAdded(this.scope);
+      this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
+      this.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
     }
   }
 
@@ -323,7 +310,7 @@ export class PortalOrders extends PortalElement {
   protected override render() {
     if (!this.portal) return nothing;
     const t = this.t;
-    const session = this.session.value;
+    const session = this.session;
     if (session?.status === 'restoring') return spinner(t.loading);
     if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dialog ? t.keptForRetry : t.ordersSignedOut}</p>`;
     if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
@@ -342,13 +329,7 @@ export class PortalOrders extends PortalElement {
         empty: () => html`<p>${t.ordersEmpty}</p>`,
         retry: () => this.list.retry(),
       })}
-      ${pages > 1
-        ? html`<nav part="pager" aria-label=${t.ordersHeading}>
-            <button type="button" ?disabled=${this.page <= 1} @click=${() => this.page--}>${t.previous}</button>
-            <span aria-live="polite">${t.pageOf(this.page, pages)}</span>
-            <button type="button" ?disabled=${this.page >= pages} @click=${() => this.page++}>${t.next}</button>
-          </nav>`
-        : nothing}
+      ${pager(t, t.ordersHeading, this.page, pages, (p) => (this.page = p))}
     </section>`;
   }
 
@@ -422,7 +403,7 @@ export class PortalOrders extends PortalElement {
   }
 
   private renderDialogShell(title: string, body: unknown) {
-    return html`<dialog part="dialog" aria-labelledby="d-h" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.closeDialog}>
+    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.closeDialog}>
       <h2 id="d-h">${title}</h2>
       ${body}
     </dialog>`;
@@ -430,7 +411,7 @@ export class PortalOrders extends PortalElement {
 
   private renderInvoiceDialog(o: Order) {
     const t = this.t;
-    const close = (label = t.cancel) => html`<button type="button" @click=${this.closeDialog}>${label}</button>`;
+    const close = (label = t.cancel) => html`<button type="button" @click=${() => this.modal.close()}>${label}</button>`;
     const title = t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate');
     if (this.phase === 'wait') {
       return this.renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
@@ -444,7 +425,7 @@ export class PortalOrders extends PortalElement {
               <a part="download" href=${this.docs[`invoice:${o.id}`]} target="_blank" rel="noopener">${t.doc('invoice', 'open')}</a>`
           : html`<p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>`}
         <div class="row">
-          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', () => this.waitForInvoice(o))}>${t.retry}</button>`}
+          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', (scope) => this.waitForInvoice(scope, o, true))}>${t.retry}</button>`}
           ${close(t.close)}
         </div>`);
     }
@@ -470,7 +451,7 @@ export class PortalOrders extends PortalElement {
     if (this.phase === 'paying') return this.renderDialogShell(t.payNow, spinner(t.payDone('processing')));
     if (this.phase === 'paid' || this.phase === 'slow') {
       return this.renderDialogShell(t.payNow, html`<p role="status" part="status">${t.payDone(this.phase)}</p>
-        <div class="row"><button type="button" @click=${this.closeDialog}>${t.close}</button></div>`);
+        <div class="row"><button type="button" @click=${() => this.modal.close()}>${t.close}</button></div>`);
     }
     const items = this.methods.value?.data?.items ?? [];
     const chosen = this.payWith ?? items[0]?.id;
@@ -494,7 +475,7 @@ export class PortalOrders extends PortalElement {
       <div class="row">
         <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.busy} @click=${() => this.handlePay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
         ${this.embed.url ? nothing : html`<button type="button" @click=${this.addCard}>${t.newCard}</button>`}
-        <button type="button" @click=${this.closeDialog}>${t.cancel}</button>
+        <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
       </div>`);
   }
 }

@@ -1,14 +1,11 @@
 import { ContextProvider } from '@lit/context';
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { mergeConfig, type PortalConfigInput, type StorageKind, type Theme } from '../../config/config.js';
-import { $globalConfig } from '../../config/global-config.js';
+import { CONFIG_KEYS, mergeConfig, type PortalConfigInput, type StorageKind, type Theme } from '../../config/config.js';
 import { portalContext } from '../../context/portal-context.js';
 import { definePortalElement } from '../../internal/define.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { scopeFor } from '../../state/scope.js';
-
-const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage'] as const;
 
 /**
  * @summary Gives the elements inside it their own configuration: another organization,
@@ -16,6 +13,10 @@ const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage'] as con
  * @tag portal-provider
  * @status stable
  * @since 0.1
+ *
+ * Its attributes override the configuration it sits in: the page's (script tag and
+ * `PolarPortal.configure()`), or an enclosing `<portal-provider>`'s. It starts no session of
+ * its own: the elements inside it do, when they first show it.
  *
  * @slot - Portal elements that use this configuration.
  */
@@ -38,28 +39,29 @@ export class PortalProvider extends PortalElement {
   @property() storage?: StorageKind;
 
   private readonly provider = new ContextProvider(this, { context: portalContext });
-  private unlisten?: () => void;
+
+  /** It hands configuration on; the elements inside follow the session. */
+  protected override get followsSession(): boolean {
+    return false;
+  }
 
   override connectedCallback(): void {
+    // The parent's value arrives while connecting: provide before any child asks.
     super.connectedCallback();
-    this.unlisten = $globalConfig.listen(() => this.provideValue());
     this.provideValue();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unlisten?.();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (CONFIG_KEYS.some((key) => changed.has(key))) this.provideValue();
+    if (changed.has('portal') || CONFIG_KEYS.some((key) => changed.has(key))) this.provideValue();
   }
 
   private provideValue(): void {
+    const parent = this.portal?.config;
+    if (!parent) return;
     const input: PortalConfigInput = {};
     for (const key of CONFIG_KEYS) if (this[key] != null) input[key] = this[key] as never;
-    const config = mergeConfig($globalConfig.get(), input);
+    const config = mergeConfig(parent, input);
     this.provider.setValue({ config, scope: scopeFor(config, () => this) });
   }
 

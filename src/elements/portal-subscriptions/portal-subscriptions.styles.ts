@@ -29,9 +29,7 @@ export const subscriptionsStyles = css`
   }
   [part~='body'],
   .item,
-  [part~='detail'],
-  form,
-  fieldset {
+  [part~='detail'] {
     display: grid;
     gap: var(--_space-s);
   }
@@ -83,24 +81,5 @@ export const subscriptionsStyles = css`
   details > summary {
     cursor: pointer;
     margin-block: var(--_space-s);
-  }
-  fieldset {
-    border: none;
-    margin: 0;
-    padding: 0;
-  }
-  .choice {
-    font-weight: 400;
-    display: flex;
-    gap: var(--_space-s);
-    align-items: baseline;
-  }
-  input[type='number'] {
-    width: 6em;
-    text-align: center;
-  }
-  .warning {
-    border-inline-start: 4px solid var(--_danger);
-    padding-inline-start: var(--_space-s);
   }
 `;

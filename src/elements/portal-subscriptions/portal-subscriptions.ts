@@ -1,51 +1,37 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { PortalApiError } from '../../api/errors.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { StoreController } from '../../controllers/store-controller.js';
-import { PortalBeforeCancelEvent, PortalSubscriptionEvent, type SubscriptionEventName } from '../../events/subscription-events.js';
+import { property, state } from 'lit/decorators.js';
+import { ModalController } from '../../controllers/modal-controller.js';
+import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind, Translation } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
-import { errorMessage } from '../../internal/error-message.js';
-import { formatDate, formatMoney } from '../../internal/format.js';
+import { formatDate, formatMoney, perInterval } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
+import type { Draft } from '../../internal/subscription-draft.js';
+import { alert, amountRow, benefitList } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
-import type { ResourceState } from '../../state/resource.js';
-import type { OrganizationData } from '../../state/scope.js';
 import {
-  actionsFor, cancelPreview, changeSeats, chargePreviewFetcher, chargePreviewKey, eligiblePlans, hasUpcomingCharge, isEnded,
-  listPrice, previewChange, REASONS, revokeSubscription, seatsKey, seatsResource, subscriptionsFetcher, SUBSCRIPTIONS,
-  updateSubscription,
-  type ChargePreview, type Product, type Subscription, type SubscriptionActions, type SubscriptionList, type SubscriptionUpdate,
+  actionsFor, chargePreviewResource, hasUpcomingCharge, isEnded, listPrice, subscriptionsResource,
+  type ChargePreview, type Subscription, type SubscriptionActions, type SubscriptionUpdate,
 } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { chargesNow, confirmAction, currentPreview, previewKey, ready, type Draft } from './dialogs.js';
+import { subscriptionChangeStyles } from '../../styles/subscription-change.styles.js';
 import { subscriptionsStyles } from './portal-subscriptions.styles.js';
 
-const ORDER = ['active', 'trialing', 'past_due', 'paused'];
-const rank = (s: Subscription) => (s.cancel_at_period_end ? 0.5 : 0) + (ORDER.indexOf(s.status) + 1 || 9);
-/** Fields whose change an event reports. */
-const WATCHED = ['status', 'cancel_at_period_end', 'ends_at', 'ended_at', 'pause_at_period_end', 'resumes_at', 'product_id', 'seats', 'amount', 'pending_update', 'customer_cancellation_reason'] as const;
-const EVENT: Partial<Record<SubAction, string>> = {
-  cancel: 'canceled', revoke: 'canceled', uncancel: 'uncanceled', pause: 'paused', resume: 'resumed', plan: 'plan-changed', seats: 'seats-changed',
-};
-/** Resources a change of plan or a resume makes stale: a new order, other benefits. */
-const BILLED = ['orders', 'benefit-grants'];
-/** Buttons that apply at once: the PATCH body and what else it makes stale. */
-const DIRECT: [action: 'uncancel' | 'resume' | 'cancelPause', body: SubscriptionUpdate, stale?: string[]][] = [
+/** Current subscriptions first: active, trialing, past due, paused; canceling ones after their kind. */
+const STATUS_ORDER = ['active', 'trialing', 'past_due', 'paused'];
+const rank = (s: Subscription) => (s.cancel_at_period_end ? 0.5 : 0) + (STATUS_ORDER.indexOf(s.status) + 1 || 9);
+/** Buttons that apply at once, with their PATCH body (the state layer knows what each makes stale). */
+const DIRECT: [action: 'uncancel' | 'resume' | 'cancelPause', body: SubscriptionUpdate][] = [
   ['uncancel', { cancel_at_period_end: false }],
-  ['resume', { resume: true }, BILLED],
+  ['resume', { resume: true }],
   ['cancelPause', { pause_at_period_end: false }],
 ];
 /** Buttons that open a dialog, after the `actionsFor` flag that allows each. */
 const DIALOGS: [flag: keyof SubscriptionActions, kind: Draft['kind']][] = [
   ['changePlan', 'plan'], ['changeSeats', 'seats'], ['pause', 'pause'], ['cancel', 'cancel'],
 ];
-type Interval = Pick<Product, 'recurring_interval' | 'recurring_interval_count'>;
 type ChargeLine = Parameters<Translation['chargeLine']>[0];
-const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
-const value = (e: Event) => (e.target as HTMLInputElement).value;
 let instances = 0;
 
 /**
@@ -96,21 +82,45 @@ let instances = 0;
  * @cssstate empty - There are no subscriptions.
  * @cssstate ready - The list is shown.
  *
- * @event {PortalBeforeCancelEvent} portal-before-cancel - Before a cancel is sent; cancelable. After `preventDefault()`, continue with `event.detail.proceed()`.
- * @event {PortalSubscriptionEvent} portal-subscription-updated - Any change succeeded (detail: subscriptionId, changes).
- * @event {PortalSubscriptionEvent} portal-subscription-canceled - Canceled at period end, or ended now when past due.
- * @event {PortalSubscriptionEvent} portal-subscription-uncanceled - A cancellation was undone.
- * @event {PortalSubscriptionEvent} portal-subscription-paused - A pause was scheduled.
- * @event {PortalSubscriptionEvent} portal-subscription-resumed - A paused subscription was resumed.
- * @event {PortalSubscriptionEvent} portal-subscription-plan-changed - The plan changed or a change was scheduled.
- * @event {PortalSubscriptionEvent} portal-subscription-seats-changed - The seat count changed or a change was scheduled.
+ * @event {PortalEvent<'portal-before-cancel'>} portal-before-cancel - Before a cancel is sent; cancelable. After `preventDefault()`, continue with `event.detail.proceed()`.
+ * @event {PortalEvent<'portal-subscription-updated'>} portal-subscription-updated - Any change succeeded (detail: subscriptionId, changes).
+ * @event {PortalEvent<'portal-subscription-canceled'>} portal-subscription-canceled - Canceled at period end, or ended now when past due.
+ * @event {PortalEvent<'portal-subscription-uncanceled'>} portal-subscription-uncanceled - A cancellation was undone.
+ * @event {PortalEvent<'portal-subscription-paused'>} portal-subscription-paused - A pause was scheduled.
+ * @event {PortalEvent<'portal-subscription-resumed'>} portal-subscription-resumed - A paused subscription was resumed.
+ * @event {PortalEvent<'portal-subscription-plan-changed'>} portal-subscription-plan-changed - The plan changed or a change was scheduled.
+ * @event {PortalEvent<'portal-subscription-seats-changed'>} portal-subscription-seats-changed - The seat count changed or a change was scheduled.
  */
 export class PortalSubscriptions extends PortalElement {
-  static override styles = [hostStyles, subscriptionsStyles];
+  static override styles = [hostStyles, subscriptionChangeStyles, subscriptionsStyles];
 
-  private readonly list = new ResourceController<SubscriptionList>(this);
-  private readonly charge = new ResourceController<ChargePreview>(this);
-  private readonly org = new StoreController<ResourceState<OrganizationData>>(this);
+  private readonly list = this.watch(subscriptionsResource);
+  /** The opened subscription's next charge. */
+  private readonly charge = this.watch((scope) => {
+    const open = this.find(this.openId);
+    return open && chargePreviewResource(scope, open);
+  });
+  private readonly org = this.watch((scope) => scope.organization);
+  private readonly uid = `portal-subs-${++instances}`;
+  private readonly change: SubscriptionChange = new SubscriptionChange(
+    this,
+    this.uid,
+    () => ({
+      scope: this.scope,
+      t: this.t,
+      locale: this.resolvedLocale,
+      org: this.org.value?.data,
+      signedIn: this.signedIn,
+      find: (id) => this.find(id),
+      notify: (id, text, error) => (this.notice = { id, text, error }),
+      emit: (type, detail) => this.emit(type, detail),
+    }),
+    new ModalController(this, {
+      // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.
+      fallback: () => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'),
+      busy: (): boolean => this.change.pending,
+    }),
+  );
 
   /** Shows only this subscription, opened. */
   @property({ attribute: 'subscription-id' }) subscriptionId?: string;
@@ -119,50 +129,17 @@ export class PortalSubscriptions extends PortalElement {
 
   /** The opened subscription. */
   @state() private openId?: string;
-  @state() private draft?: Draft;
   /** The last outcome, shown at the subscription it concerns. */
   @state() private notice?: { id: string; text: string; error?: boolean };
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-
-  private readonly uid = `portal-subs-${++instances}`;
-  private busy = false;
-  private opener?: HTMLElement;
-  private previewTimer?: ReturnType<typeof setTimeout>;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const scope = this.portal?.scope;
-    const signedIn = this.session.value?.status === 'signed-in' ? scope : undefined;
-    this.org.setStore(scope?.organization.$state);
-    if (signedIn) void signedIn.organization.load();
     if (changed.has('subscriptionId') && this.subscriptionId) this.openId = this.subscriptionId;
-    if (scope) {
-      this.list.use(scope.resources, signedIn && SUBSCRIPTIONS, subscriptionsFetcher(scope));
-      const open = this.find(this.openId);
-      const key = signedIn && open && hasUpcomingCharge(open) ? chargePreviewKey(open.id) : undefined;
-      this.charge.use(scope.resources, key, chargePreviewFetcher(scope, open?.id ?? ''));
-    }
-    // Back after a new sign-in: the dialog reopens with what the customer chose.
-    if (this.draft?.suspended && signedIn && this.find(this.draft.id)) this.draft = { ...this.draft, suspended: false, error: undefined };
     const list = this.list.value;
-    this.setState('loading', !!signedIn && !list?.data && !list?.error);
+    this.setState('loading', this.signedIn && !list?.data && !list?.error);
     this.setState('error', !list?.data && !!list?.error);
     this.setState('empty', !!list?.data && !this.visible().length);
     this.setState('ready', !!list?.data);
-  }
-
-  protected override updated(): void {
-    const dialog = this.dialog;
-    const show = !!this.draft && !this.draft.suspended && this.session.value?.status === 'signed-in';
-    if (!dialog || show === dialog.open) return;
-    if (show) dialog.showModal();
-    else dialog.close();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.previewTimer);
   }
 
   private find(id: string | undefined): Subscription | undefined {
@@ -176,147 +153,27 @@ export class PortalSubscriptions extends PortalElement {
 
   /** Customers, owners and billing managers may act; a team `member` only reads. */
   private get billing(): boolean {
-    return !this.readonly && canManageBilling(this.session.value);
+    return !this.readonly && canManageBilling(this.session);
   }
 
   private money(amount: number, s: Subscription): string {
     return formatMoney(this.resolvedLocale, amount, s.currency);
   }
 
-  /** A price per the interval of `plan` (the subscription's by default). */
-  private perInterval(amount: number, s: Subscription, plan: Interval = s): string {
-    return this.t.perInterval(this.money(amount, s), plan.recurring_interval ?? '', plan.recurring_interval_count ?? 1);
+  private perInterval(amount: number, s: Subscription): string {
+    return perInterval(this.t, this.resolvedLocale, amount, s.currency, s);
   }
 
   private date = (iso: string | null | undefined) => formatDate(this.resolvedLocale, iso);
 
-  // Actions ------------------------------------------------------------------
-
-  /**
-   * Runs one change: one request at a time (a double click sends one), the answer applied
-   * where it shows, the outcome said where the action was taken, events fired. On failure
-   * nothing changes on screen and the dialog keeps its choices; a 401 parks the dialog until
-   * the user signs in again.
-   */
-  private async mutate(action: SubAction, before: Subscription, call: () => Promise<Subscription>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.edit({ pending: true });
+  private openDialog(kind: Draft['kind'], s: Subscription): void {
     this.notice = undefined;
-    try {
-      const after = await call();
-      this.draft = undefined;
-      this.notice = { id: after.id, text: this.t.subDone(action, this.date(after.ends_at ?? after.current_period_end)) };
-      const changes: Record<string, unknown> = {};
-      for (const field of WATCHED) {
-        if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = after[field];
-      }
-      for (const name of ['updated', EVENT[action]]) {
-        if (name) this.dispatchEvent(new PortalSubscriptionEvent(`portal-subscription-${name}` as SubscriptionEventName, { subscriptionId: after.id, changes }));
-      }
-    } catch (error) {
-      const expired = error instanceof PortalApiError && error.status === 401;
-      const text = expired ? this.t.choicesKept : this.describe(error);
-      if (!this.draft || expired) this.notice = { id: before.id, text, error: true };
-      this.edit({ pending: false, error: text, suspended: expired });
-      throw error;
-    } finally {
-      this.busy = false;
-    }
+    void this.change.open(kind, s);
   }
 
-  private describe(error: unknown): string {
-    return error instanceof PortalApiError && error.code === 'PaymentMethodRequired' ? this.t.paymentMethodRequired : errorMessage(this.t, error);
-  }
-
-  private act(action: SubAction, s: Subscription, body: SubscriptionUpdate, stale?: string[]): void {
-    this.mutate(action, s, () => updateSubscription(this.portal!.scope, s.id, body, stale)).catch(() => undefined);
-  }
-
-  private confirm(): Promise<void> {
-    const draft = this.draft;
-    const s = this.find(draft?.id);
-    if (!draft || !s || draft.pending || !ready(draft, s, this.org.value?.data)) return Promise.resolve();
-    const scope = this.portal!.scope;
-    const action = confirmAction(draft);
-    const patch = (body: SubscriptionUpdate, stale?: string[]) => this.mutate(action, s, () => updateSubscription(scope, s.id, body, stale));
-    if (draft.kind === 'plan') return patch({ product_id: draft.productId! }, BILLED);
-    if (draft.kind === 'seats') return this.mutate(action, s, () => changeSeats(scope, s.id, draft.seats!));
-    if (draft.kind === 'pause') {
-      return patch({ pause_at_period_end: true, resumes_at: draft.resumesAt ? new Date(`${draft.resumesAt}T12:00:00Z`).toISOString() : null });
-    }
-    const reasons = { cancellation_reason: draft.reason ?? null, cancellation_comment: draft.comment?.trim() || null };
-    const immediate = action === 'revoke';
-    const run = () =>
-      immediate ? this.mutate(action, s, () => revokeSubscription(scope, s.id, reasons)) : patch({ cancel_at_period_end: true, ...reasons });
-    const event = new PortalBeforeCancelEvent({ subscriptionId: s.id, reason: reasons.cancellation_reason, comment: reasons.cancellation_comment, immediate, proceed: run });
-    if (this.dispatchEvent(event)) return run();
-    // The host runs its own flow first; the choices stay for `proceed()`.
-    this.closeDialog();
-    return Promise.resolve();
-  }
-
-  private async openDialog(event: Event, kind: Draft['kind'], s: Subscription): Promise<void> {
-    this.opener = event.currentTarget as HTMLElement;
+  private act(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
     this.notice = undefined;
-    // A draft parked by a failed session or a host's retention flow resumes where it was.
-    if (this.draft?.id !== s.id || this.draft.kind !== kind) this.draft = { kind, id: s.id, seats: s.seats ?? undefined };
-    else this.draft = { ...this.draft, suspended: false };
-    const scope = this.portal!.scope;
-    try {
-      if (kind === 'cancel' && s.status === 'past_due' && !this.draft.cancelPreview) this.edit({ cancelPreview: await cancelPreview(scope, s.id) });
-      if (kind === 'seats') {
-        const seats = seatsResource(scope, s.id);
-        await seats.load();
-        const data = seats.$state.get().data;
-        const price = s.prices.find((p) => p.amount_type === 'seat_based');
-        const floor = Math.max(data ? data.total_seats - data.available_seats : 1, price?.amount_type === 'seat_based' ? price.seat_tiers.minimum_seats : 1);
-        this.edit({ floor });
-      }
-    } catch (error) {
-      this.edit({ error: this.describe(error) });
-    }
-  }
-
-  private closeDialog(): void {
-    if (!this.draft?.pending) this.dialog?.close();
-  }
-
-  private handleClose(): void {
-    // Parked drafts (session ended) stay; any other close discards the choices.
-    if (!this.draft?.suspended) this.draft = undefined;
-    const opener = this.opener;
-    void this.updateComplete.then(() => {
-      if (opener?.isConnected && !opener.closest('[hidden]')) opener.focus();
-      else this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])')?.focus();
-    });
-  }
-
-  /** Changes the open draft; any earlier error goes unless the patch sets one. */
-  private edit(patch: Partial<Draft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch, error: patch.error };
-  }
-
-  /** Sets the plan or seat count and asks Polar what it costs; the latest choice wins. */
-  private quote(patch: Partial<Draft>, delay = 0): void {
-    this.edit({ ...patch, consent: false });
-    clearTimeout(this.previewTimer);
-    const draft = this.draft;
-    const scope = this.portal?.scope;
-    if (!draft || !scope || (draft.kind === 'seats' && draft.seats === this.find(draft.id)?.seats)) return;
-    const body = draft.kind === 'plan' ? { product_id: draft.productId! } : { seats: draft.seats! };
-    const key = previewKey(draft);
-    this.previewTimer = setTimeout(() => {
-      previewChange(scope, draft.id, body).then(
-        (preview) => this.draft && previewKey(this.draft) === key && this.edit({ preview, previewOf: key }),
-        (error) => this.edit({ error: this.describe(error) }),
-      );
-    }, delay);
-  }
-
-  private setSeats(n: number, step = false): void {
-    const seats = Math.max(this.draft?.floor ?? 1, (step ? (this.draft?.seats ?? 1) : 0) + (n || 0));
-    this.quote({ seats }, 250);
+    this.change.apply(action, s, body);
   }
 
   // Rendering ----------------------------------------------------------------
@@ -324,7 +181,7 @@ export class PortalSubscriptions extends PortalElement {
   protected override render() {
     if (!this.portal) return nothing;
     const t = this.t;
-    const status = this.session.value?.status;
+    const status = this.session?.status;
     return html`<section part="base" aria-labelledby="${this.uid}-h">
       <h2 part="header" id="${this.uid}-h">${t.subsHeading}</h2>
       ${status === 'signed-in' || status === 'restoring'
@@ -335,8 +192,8 @@ export class PortalSubscriptions extends PortalElement {
             empty: () => html`<p>${t.subsEmpty}</p>`,
             ready: () => this.renderLists(),
           })
-        : html`${alert(this.draft?.suspended && t.choicesKept)}<p class="hint">${t.subsSignedOut}</p>`}
-      ${this.renderDialog()}
+        : html`${alert(this.change.parked && t.choicesKept)}<p class="hint">${t.subsSignedOut}</p>`}
+      ${this.change.render()}
     </section>`;
   }
 
@@ -376,8 +233,8 @@ export class PortalSubscriptions extends PortalElement {
       <div class="actions" part="actions">
         <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-detail"
           @click=${() => (this.openId = open ? undefined : s.id)}>${t.subDetails}</button>
-        ${DIRECT.map(([action, body, stale]) => a[action] && this.actionButton(action, () => this.act(action, s, body, stale)))}
-        ${DIALOGS.map(([flag, kind]) => a[flag] && this.actionButton(kind, (e) => void this.openDialog(e, kind, s)))}
+        ${DIRECT.map(([action, body]) => (a[action] ? this.actionButton(action, () => this.act(action, s, body)) : nothing))}
+        ${DIALOGS.map(([flag, kind]) => (a[flag] ? this.actionButton(kind, () => void this.openDialog(kind, s)) : nothing))}
       </div>
       ${open ? this.renderDetail(s, `${id}-detail`) : nothing}
     </li>`;
@@ -405,11 +262,11 @@ export class PortalSubscriptions extends PortalElement {
     const change = [product, p.seats != null && p.seats !== s.seats ? t.seats(p.seats) : ''].filter(Boolean).join(', ');
     return html`<div class="row" part="pending">
       <p>${t.pendingChange(change, this.date(p.applies_at))}</p>
-      ${a.clearPending ? this.actionButton('clearPending', () => this.act('clearPending', s, { pending_update: null }, [seatsKey(s.id)])) : nothing}
+      ${a.clearPending ? this.actionButton('clearPending', () => this.act('clearPending', s, { pending_update: null })) : nothing}
     </div>`;
   }
 
-  private actionButton(action: SubAction, onClick: (event: Event) => void) {
+  private actionButton(action: SubAction, onClick: () => void) {
     return html`<button type="button" class="link" @click=${onClick}>${this.t.subAction(action)}</button>`;
   }
 
@@ -442,141 +299,7 @@ export class PortalSubscriptions extends PortalElement {
       ${p.applied_balance_amount ? html`${line('balance', p.applied_balance_amount)}${line('due', p.due_amount, true)}` : nothing}
     </dl>`;
   }
-
-  // Dialogs: one frame (heading, error, confirm and close); a body per kind ---------------
-
-  private renderDialog() {
-    const t = this.t;
-    const draft = this.draft;
-    const s = this.find(draft?.id);
-    return html`<dialog part="dialog" aria-labelledby="${this.uid}-dh" @close=${this.handleClose}
-      @cancel=${(e: Event) => draft?.pending && e.preventDefault()}>
-      ${draft && s
-        ? html`<form novalidate @submit=${(e: Event) => { e.preventDefault(); this.confirm().catch(() => undefined); }}>
-            <h2 id="${this.uid}-dh">${t.subAction(draft.kind)}: ${s.product.name}</h2>
-            ${draft.kind === 'cancel'
-              ? this.renderCancel(draft, s)
-              : draft.kind === 'plan'
-                ? this.renderPlan(draft, s)
-                : draft.kind === 'seats'
-                  ? this.renderSeats(draft, s)
-                  : this.renderPause(draft, s)}
-            ${alert(draft.error)}
-            <div class="actions">
-              <button class="primary" type="submit" aria-disabled=${draft.pending || !ready(draft, s, this.org.value?.data) ? 'true' : 'false'}>
-                ${draft.pending ? html`${spinner} ` : nothing}${t.subAction(confirmAction(draft))}
-              </button>
-              <button type="button" @click=${this.closeDialog}>${t.close}</button>
-            </div>
-          </form>`
-        : nothing}
-    </dialog>`;
-  }
-
-  /** A labelled control of a dialog; its id is `<uid>-<name>`. */
-  private field(name: string, label: string, control: unknown) {
-    return html`<div class="field"><label for="${this.uid}-${name}">${label}</label>${control}</div>`;
-  }
-
-  private renderCancel(draft: Draft, s: Subscription) {
-    const t = this.t;
-    const revoke = draft.cancelPreview?.stops_collection;
-    return html`
-      ${revoke
-        ? html`<p class="warning" part="warning">${t.revokeWarning(this.money(draft.cancelPreview?.outstanding_amount ?? 0, s))}</p>`
-        : html`<p>${t.cancelIntro(s.product.name, this.date(s.current_period_end))}</p>`}
-      <fieldset>
-        <legend>${t.reasonLegend}</legend>
-        ${REASONS.map((reason) => choice('radio', 'reason', draft.reason === reason, () => this.edit({ reason }), t.reason(reason)))}
-      </fieldset>
-      ${this.field('comment', t.commentLabel, html`<textarea id="${this.uid}-comment" rows="3" maxlength="1000" .value=${draft.comment ?? ''}
-        @input=${(e: Event) => this.edit({ comment: value(e) })}></textarea>`)}
-    `;
-  }
-
-  private renderPlan(draft: Draft, s: Subscription) {
-    const t = this.t;
-    const plans = eligiblePlans(this.org.value?.data, s);
-    const chosen = plans.find((p) => p.id === draft.productId);
-    const lacks = (product: { benefits: { id: string }[] }) => (b: { id: string }) => !product.benefits.some((x) => x.id === b.id);
-    return html`
-      <fieldset>
-        <legend>${t.planLegend}</legend>
-        ${plans.length
-          ? plans.map((p) =>
-              choice('radio', 'plan', draft.productId === p.id, () => this.quote({ productId: p.id }),
-                html`<span>${p.name} <span class="hint">${this.perInterval(listPrice(p, s.seats), s, p)}</span></span>`),
-            )
-          : html`<p>${t.noPlans}</p>`}
-      </fieldset>
-      ${chosen
-        ? html`${benefitList(t.gains, chosen.benefits.filter(lacks(s.product)))}${benefitList(t.loses, s.product.benefits.filter(lacks(chosen)))}
-            ${this.renderQuote(draft, s, listPrice(chosen, s.seats), chosen)}`
-        : nothing}
-    `;
-  }
-
-  private renderSeats(draft: Draft, s: Subscription) {
-    const t = this.t;
-    const seats = draft.seats ?? s.seats ?? 1;
-    const floor = draft.floor ?? 1;
-    const id = `${this.uid}-seats`;
-    return html`
-      ${this.field('seats', t.seatsLabel, html`<div class="row">
-          <button type="button" aria-label=${t.fewerSeats} ?disabled=${seats <= floor} @click=${() => this.setSeats(-1, true)}>−</button>
-          <input id=${id} type="number" inputmode="numeric" min=${floor} .value=${String(seats)} aria-describedby="${id}-floor"
-            @change=${(e: Event) => this.setSeats(Math.floor(Number(value(e))))} />
-          <button type="button" aria-label=${t.moreSeats} @click=${() => this.setSeats(1, true)}>+</button>
-        </div>
-        <p id="${id}-floor" class="hint">${t.seatsFloor(floor)}</p>`)}
-      ${seats === s.seats ? nothing : this.renderQuote(draft, s, listPrice(s, seats))}
-    `;
-  }
-
-  private renderPause(draft: Draft, s: Subscription) {
-    const t = this.t;
-    // The first day after the current period: the earliest a pause can end.
-    const min = new Date(Date.parse(s.current_period_end) + 86_400_000).toISOString().slice(0, 10);
-    return html`
-      <p>${t.pauseIntro(this.date(s.current_period_end))}</p>
-      ${this.field('resume', t.resumeOnLabel, html`<input id="${this.uid}-resume" type="date" min=${min} .value=${draft.resumesAt ?? ''}
-        @change=${(e: Event) => this.edit({ resumesAt: value(e) })} />`)}
-    `;
-  }
-
-  /** Due today, the next charge and the new recurring price, from the change-preview. */
-  private renderQuote(draft: Draft, s: Subscription, newAmount: number, plan?: Interval) {
-    const t = this.t;
-    const p = currentPreview(draft);
-    if (!p) return html`<div role="status" part="quote" class="status">${spinner} ${t.calculating}</div>`;
-    const now = chargesNow(draft, s, this.org.value?.data);
-    const money = (amount: number) => this.money(amount, s);
-    return html`
-      <div role="status" part="quote"><dl>
-        ${amountRow(t.dueToday, money(now ? p.due_amount : 0), true)}
-        ${now ? nothing : amountRow(`${t.nextCharge} (${this.date(s.current_period_end)})`, money(p.total_amount))}
-        ${amountRow(t.newPrice, this.perInterval(newAmount, s, plan))}
-      </dl></div>
-      ${now && p.due_amount > 0
-        ? choice('checkbox', 'consent', !!draft.consent, (e) => this.edit({ consent: (e.target as HTMLInputElement).checked }), t.consent(money(p.due_amount)))
-        : nothing}
-    `;
-  }
 }
-
-/** One row of amounts in a `<dl>`; `strong` for what is paid. */
-const amountRow = (label: unknown, amount: unknown, strong?: boolean) =>
-  html`<dt class=${strong ? 'strong' : ''}>${label}</dt><dd class=${strong ? 'strong' : ''}>${amount}</dd>`;
-
-/** A message in `role=alert`, hidden while there is none. */
-const alert = (text: string | false | undefined) => html`<p class="alert" role="alert" part="error" ?hidden=${!text}>${text || ''}</p>`;
-
-/** A radio button or checkbox inside its label. */
-const choice = (type: 'radio' | 'checkbox', name: string, checked: boolean, change: (e: Event) => void, label: unknown) =>
-  html`<label class="choice"><input type=${type} name=${name} .checked=${checked} @change=${change} /> ${label}</label>`;
-
-const benefitList = (title: string, benefits: { description: string }[]) =>
-  benefits.length ? html`<h4>${title}</h4><ul class="hint">${benefits.map((b) => html`<li>${b.description}</li>`)}</ul>` : nothing;
 
 definePortalElement('portal-subscriptions', PortalSubscriptions);
 

@@ -1,24 +1,17 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { PortalMemberAddedEvent, PortalMemberRemovedEvent, PortalMemberUpdatedEvent } from '../../events/member-events.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import {
-  addMember,
-  membersResource,
-  removeMember,
-  updateMember,
-  type Member,
-  type MemberList,
-  type MemberRole,
-} from '../../state/members.js';
+import { pager, spinner } from '../../internal/templates.js';
+import { addMember, membersResource, removeMember, updateMember, type Member, type MemberList, type MemberRole } from '../../state/members.js';
 import { parseEmails } from '../../state/seats.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { closeDialog, pager, refocus, showDialog } from '../portal-seats/shared.js';
-import { tableStyles } from '../portal-seats/table.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
+import { toolbarStyles } from '../../styles/toolbar.styles.js';
 
 const ROLES: MemberRole[] = ['member', 'billing_manager'];
 
@@ -39,6 +32,7 @@ const ROLES: MemberRole[] = ['member', 'billing_manager'];
  * @csspart body - The members, once loaded.
  * @csspart list - The members table.
  * @csspart item - One member row.
+ * @csspart pager - Previous / next page.
  * @csspart status - Confirmations.
  * @csspart spinner - Loading indicator.
  * @csspart error - Load errors.
@@ -60,14 +54,18 @@ const ROLES: MemberRole[] = ['member', 'billing_manager'];
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
  *
- * @event {PortalMemberAddedEvent} portal-member-added - Someone new joined the team.
- * @event {PortalMemberUpdatedEvent} portal-member-updated - A member's role changed.
- * @event {PortalMemberRemovedEvent} portal-member-removed - A member was removed.
+ * @event {PortalEvent<'portal-member-added'>} portal-member-added - Someone new joined the team (detail: member).
+ * @event {PortalEvent<'portal-member-updated'>} portal-member-updated - A member's role changed (detail: member).
+ * @event {PortalEvent<'portal-member-removed'>} portal-member-removed - A member was removed (detail: member).
  */
 export class PortalTeam extends PortalElement {
-  static override styles = [hostStyles, tableStyles];
+  static override styles = [hostStyles, toolbarStyles, tableStyles];
 
-  private readonly members = new ResourceController<MemberList>(this);
+  private readonly members = this.watch((scope) => this.allowed && membersResource(scope, this.page));
+  private readonly modal = new ModalController(this, {
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('#invite-email'),
+    busy: () => this.busy === 'remove',
+  });
 
   @state() private page = 1;
   @state() private email = '';
@@ -80,36 +78,18 @@ export class PortalTeam extends PortalElement {
   @state() private removing: Member | undefined;
   @state() private dialogError = '';
 
-  private opener: HTMLElement | undefined;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const scope = this.portal?.scope;
-    const key = this.allowed && scope ? membersResource(scope, this.page).key : undefined;
-    this.members.use(scope?.resources, key, () => Promise.reject(new Error('created by its helper')));
-  }
-
   /** Member sessions with the owner or billing_manager role; the server refuses everyone else. */
   private get allowed(): boolean {
-    const s = this.session.value;
+    const s = this.session;
     return s?.status === 'signed-in' && s.user?.type === 'member' && s.user.role !== 'member';
   }
 
   private who = (m: Member) => m.name || m.email;
-  private isSelf = (m: Member) => m.email.toLowerCase() === this.session.value?.user?.email.toLowerCase();
-
-  /** Puts the server's answer into the page on screen without a request. */
-  private patch(change: (items: Member[]) => Member[], delta = 0): void {
-    const resource = this.members.current;
-    const data = resource?.$state.get().data;
-    if (resource && data) {
-      resource.set({ ...data, items: change(data.items), pagination: { ...data.pagination, total_count: data.pagination.total_count + delta } });
-    }
-  }
+  private isSelf = (m: Member) => m.email.toLowerCase() === this.session?.user?.email.toLowerCase();
 
   private async handleInvite(event: Event): Promise<void> {
     event.preventDefault();
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     if (!scope || this.busy) return;
     const email = this.email.trim();
     const { emails, invalid } = parseEmails(email);
@@ -119,17 +99,11 @@ export class PortalTeam extends PortalElement {
     }
     this.busy = 'invite';
     this.inviteError = '';
-    const started = Date.now();
     try {
-      const member = await addMember(scope, email, this.inviteRole);
-      // Polar answers an existing address with the existing member, unchanged.
-      const existed = Date.parse(member.created_at) < started - 60_000;
+      const { member, existed } = await addMember(scope, email, this.inviteRole);
       this.email = '';
       this.notice = this.t.teamDone(existed ? 'existed' : 'added', this.who(member));
-      if (!existed) {
-        this.dispatchEvent(new PortalMemberAddedEvent({ member }));
-        void scope.resources.invalidate('members');
-      }
+      if (!existed) this.emit('portal-member-added', { member });
     } catch (error) {
       this.inviteError = errorMessage(this.t, error);
     } finally {
@@ -138,7 +112,7 @@ export class PortalTeam extends PortalElement {
   }
 
   private async handleRole(member: Member, select: HTMLSelectElement): Promise<void> {
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     const role = select.value as MemberRole;
     if (!scope || this.busy) {
       select.value = member.role;
@@ -147,9 +121,8 @@ export class PortalTeam extends PortalElement {
     this.busy = member.id;
     try {
       const updated = await updateMember(scope, member.id, role);
-      this.patch((items) => items.map((m) => (m.id === updated.id ? updated : m)));
       this.setNote(member.id, this.t.teamRoleChanged(this.who(updated), this.t.role(updated.role)));
-      this.dispatchEvent(new PortalMemberUpdatedEvent({ member: updated }));
+      this.emit('portal-member-updated', { member: updated });
     } catch (error) {
       select.value = member.role;
       this.setNote(member.id, errorMessage(this.t, error), true);
@@ -158,27 +131,23 @@ export class PortalTeam extends PortalElement {
     }
   }
 
-  private async handleAskRemove(member: Member): Promise<void> {
+  private handleAskRemove(member: Member): void {
     this.removing = member;
     this.dialogError = '';
-    this.opener = await showDialog(this, 'remove');
   }
 
   private async handleRemove(event: Event): Promise<void> {
     event.preventDefault();
-    const scope = this.portal?.scope;
+    const scope = this.scope;
     const member = this.removing;
     if (!scope || !member || this.busy) return;
     this.busy = 'remove';
     try {
       await removeMember(scope, member.id);
-      this.patch((items) => items.filter((m) => m.id !== member.id), -1);
-      this.opener = undefined;
-      closeDialog(this, 'remove');
+      this.busy = '';
+      this.modal.close();
       this.notice = this.t.teamDone('removed', this.who(member));
-      this.dispatchEvent(new PortalMemberRemovedEvent({ member }));
-      // Their seats were revoked with them.
-      void scope.resources.invalidate('seats');
+      this.emit('portal-member-removed', { member });
     } catch (error) {
       this.dialogError = errorMessage(this.t, error);
     } finally {
@@ -193,9 +162,9 @@ export class PortalTeam extends PortalElement {
 
   protected override render() {
     const t = this.t;
-    const status = this.session.value?.status;
+    const status = this.session?.status;
     if (!this.portal) return nothing;
-    if (status === 'restoring') return resourceView(t, { loading: true }, { ready: () => nothing, retry: () => {} });
+    if (status === 'restoring') return spinner(t.loading);
     if (status !== 'signed-in') return html`<p class="hint">${t.teamSignedOut}</p>`;
     const state = this.members.value;
     // Polar answers 403 for individual customers: member management is for teams only.
@@ -259,11 +228,11 @@ export class PortalTeam extends PortalElement {
             </tr>
           </thead>
           <tbody>
-            ${list.items.map((m) => this.renderMember(m))}
+            ${list.items.map((m) => keyed(m.id, this.renderMember(m)))}
           </tbody>
         </table>
       </div>
-      ${pager(t, this.page, pages, (p) => (this.page = p))}`;
+      ${pager(t, t.teamColumns[0], this.page, pages, (p) => (this.page = p))}`;
   }
 
   private renderMember(m: Member) {
@@ -297,15 +266,16 @@ export class PortalTeam extends PortalElement {
 
   private renderRemove() {
     const t = this.t;
-    const who = this.removing ? this.who(this.removing) : '';
-    return html`<dialog id="remove" aria-labelledby="remove-h" aria-describedby="remove-p" @close=${() => refocus(this, this.opener)}>
+    if (!this.removing) return nothing;
+    const who = this.who(this.removing);
+    return html`<dialog id="remove" aria-labelledby="remove-h" aria-describedby="remove-p" @close=${() => (this.removing = undefined)}>
       <form novalidate @submit=${this.handleRemove}>
         <h2 id="remove-h">${t.teamRemoveHeading}</h2>
         <p id="remove-p">${t.teamRemoveBody(who)}</p>
         <p role="alert" class="error">${this.dialogError}</p>
         <div class="actions">
           <button class="primary" part="submit" aria-disabled=${this.busy === 'remove' ? 'true' : 'false'}>${t.remove}</button>
-          <button type="button" @click=${() => closeDialog(this, 'remove')}>${t.cancel}</button>
+          <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
         </div>
       </form>
     </dialog>`;

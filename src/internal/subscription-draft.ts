@@ -1,6 +1,6 @@
-import type { SubAction } from '../../i18n/translation.js';
-import type { OrganizationData } from '../../state/scope.js';
-import type { CancelPreview, CancellationReason, ChargePreview, Subscription } from '../../state/subscriptions.js';
+import type { SubAction } from '../i18n/translation.js';
+import type { OrganizationData } from '../state/scope.js';
+import type { CancelPreview, CancellationReason, ChargePreview, Subscription } from '../state/subscriptions.js';
 
 /** What the customer chose in the open dialog; kept across failures and a new sign-in. */
 export interface Draft {

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { embedOrigin } from '../../state/billing.js';
+import { embedOrigin } from '../state/billing.js';
 
 /** Polar's payment-method embed protocol (`@polar-sh/checkout` payment-method module, polar-api.md §10). */
 export type EmbedMessage =

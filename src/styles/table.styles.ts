@@ -1,24 +1,7 @@
 import { css } from 'lit';
 
-/** Tables, inputs, pager and dialogs shared by `<portal-seats>` and `<portal-team>`. */
+/** The one table look: seats, team, orders and an order's items. Pairs with `pager()`. */
 export const tableStyles = css`
-  p,
-  h2 {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.15em;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--_space-s) var(--_space);
-    margin-block: var(--_space-s);
-  }
-  .grow {
-    flex: 1 1 14rem;
-  }
   .wrap {
     overflow-x: auto;
   }
@@ -33,14 +16,13 @@ export const tableStyles = css`
     padding: var(--_space-s);
     border-bottom: 1px solid var(--_border);
   }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
   td button,
   .pager button {
     padding: 0.2rem 0.6rem;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
   }
   .pager {
     display: flex;
@@ -48,9 +30,5 @@ export const tableStyles = css`
     justify-content: end;
     gap: var(--_space);
     margin-block-start: var(--_space-s);
-  }
-  form {
-    display: grid;
-    gap: var(--_space-s);
   }
 `;

@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Layout shared by `<portal-billing>` and `<portal-orders>`: sections, tables, amounts, dialogs.
+ * Sections, amounts, badges and dialogs of `<portal-billing>` and `<portal-orders>`.
  * Each element sets `--_gap` from its own public token.
  */
-export const billingStyles = css`
+export const panelStyles = css`
   [part~='base'],
   form,
   fieldset,
@@ -28,20 +28,6 @@ export const billingStyles = css`
     gap: var(--_space-s);
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: var(--_space-s);
-    border-bottom: 1px solid var(--_border);
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
   dl {
     display: grid;
     grid-template-columns: 1fr auto;
@@ -52,8 +38,7 @@ export const billingStyles = css`
     margin: 0;
   }
   .row,
-  [part~='actions'],
-  [part~='pager'] {
+  [part~='actions'] {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import type { PortalApiError } from '../../api/errors.js';
-import type { Translation } from '../../i18n/translation.js';
-import type { AddressInput } from '../../state/billing.js';
+import type { PortalApiError } from '../api/errors.js';
+import type { Translation } from '../i18n/translation.js';
+import type { AddressInput } from '../state/billing.js';
 
 /**
  * The billing-details fields shared by `<portal-billing>` (customer details) and

@@ -1,0 +1,59 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+export interface ModalOptions {
+  /** Where focus goes when the control that opened the dialog is gone (a row that was removed). */
+  fallback: () => HTMLElement | null | undefined;
+  /** While true, Escape does not close the dialog (a request is running). */
+  busy?: () => boolean;
+}
+
+/** The focused element, looking through shadow roots. */
+function activeElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return (active as HTMLElement | null) ?? undefined;
+}
+
+/**
+ * The one way an element shows a dialog. The element renders its `<dialog>` only while it is
+ * open and clears its own state on the dialog's `close` event (Escape, or its own code); this
+ * controller opens each rendered dialog as a modal, keeps Escape from closing it while a
+ * request runs, and when the dialog goes away gives focus back to the control that opened it,
+ * or to `fallback` when that control is gone.
+ */
+export class ModalController implements ReactiveController {
+  private dialog: HTMLDialogElement | undefined;
+  private opener: HTMLElement | undefined;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly options: ModalOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Closes the open dialog, which fires its `close` event; not while a request runs. */
+  close(): void {
+    if (!this.options.busy?.()) this.dialog?.close();
+  }
+
+  hostUpdated(): void {
+    const dialog = this.host.renderRoot.querySelector('dialog') ?? undefined;
+    if (dialog === this.dialog) return;
+    if (dialog) {
+      this.opener ??= activeElement();
+      dialog.addEventListener('cancel', (event) => this.options.busy?.() && event.preventDefault());
+      if (!dialog.open) dialog.showModal();
+    } else {
+      const opener = this.opener;
+      const visible = opener?.isConnected && opener.getClientRects().length > 0;
+      (visible ? opener : this.options.fallback())?.focus();
+      this.opener = undefined;
+    }
+    this.dialog = dialog;
+  }
+
+  hostDisconnected(): void {
+    this.dialog = this.opener = undefined;
+  }
+}

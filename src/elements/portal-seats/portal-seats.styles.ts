@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const seatsStyles = css`
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  dl {
+    display: flex;
+    gap: var(--_space);
+    margin: 0 auto 0 0;
+  }
+  dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  dd {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+  table {
+    table-layout: fixed;
+  }
+  th:first-child {
+    width: 34%;
+  }
+  td {
+    overflow-wrap: anywhere;
+  }
+  th button {
+    border: none;
+    background: none;
+    padding: 0;
+    font-weight: 600;
+  }
+  th[aria-sort='ascending'] button::after {
+    content: ' ▲' / '';
+  }
+  th[aria-sort='descending'] button::after {
+    content: ' ▼' / '';
+  }
+  .pill {
+    border: 1px solid var(--_border);
+    border-radius: 1em;
+    padding: 0 0.5em;
+    font-size: 0.875em;
+    white-space: nowrap;
+  }
+  .claimed {
+    color: var(--_primary);
+    border-color: currentColor;
+  }
+  .revoked,
+  td + td {
+    color: var(--_muted);
+  }
+  .results {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-height: 12rem;
+    overflow: auto;
+  }
+  .results .invalid,
+  .results .noSeat,
+  .results .failed {
+    color: var(--_danger);
+  }
+  textarea {
+    resize: vertical;
+  }
+`;
