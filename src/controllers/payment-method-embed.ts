@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { embedOrigin } from '../state/billing.js';
+import type { PortalScope } from '../state/scope.js';
 
 /** Polar's payment-method embed protocol (`@polar-sh/checkout` payment-method module, polar-api.md §10). */
 export type EmbedMessage =
@@ -8,8 +9,6 @@ export type EmbedMessage =
   | { event: 'error'; code: 'invalid_request' | 'unauthorized' | 'processing_failed' | 'unknown' };
 
 export interface EmbedOptions {
-  api: string;
-  token: string;
   theme: 'light' | 'dark';
   locale: string;
   setDefault: boolean;
@@ -35,14 +34,17 @@ export class PaymentMethodEmbed implements ReactiveController {
     host.addController(this);
   }
 
-  open(o: EmbedOptions): void {
-    this.origin = embedOrigin(o.api);
+  /** Opens the embed for the scope's signed-in customer; false when nobody is signed in. */
+  open(scope: PortalScope, o: EmbedOptions): boolean {
+    const token = scope.session.currentToken();
+    if (!token) return false;
+    this.origin = embedOrigin(scope.api.baseUrl);
     const url = new URL('/embed/payment-method', this.origin);
     // Polar's embed takes the session token in its URL: that is Polar's own design
     // (@polar-sh/checkout does the same). The URL goes only into this iframe's src; it is
     // never logged, stored, put in an event detail or exposed as an attribute of ours.
     const params = {
-      session_token: o.token,
+      session_token: token,
       embed_origin: location.origin,
       embed_return_url: location.href,
       theme: o.theme,
@@ -54,6 +56,7 @@ export class PaymentMethodEmbed implements ReactiveController {
     this.url = url.href;
     addEventListener('message', this.listener);
     this.host.requestUpdate();
+    return true;
   }
 
   close(): void {

@@ -46,3 +46,53 @@ test('private --_* variables are defined before use and never defined in vain', 
   for (const name of used) assert.ok(defined.has(name), `${name} is used but never defined`);
   for (const name of defined) assert.ok(used.has(name), `${name} is defined but never used`);
 });
+
+/** Every module of src/ with the relative modules it imports (type-only imports included). */
+function importGraph() {
+  const graph = new Map();
+  for (const file of readdirSync('src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
+    const path = join('src', file);
+    const text = readFileSync(path, 'utf8');
+    const deps = [...text.matchAll(/(?:import|export)[^'";]*?from\s+'(\.[^']+)'|import\s+'(\.[^']+)'/g)]
+      .map((m) => join(path, '..', (m[1] ?? m[2]).replace(/\.js$/, '.ts')));
+    graph.set(path, deps);
+  }
+  return graph;
+}
+
+test('src/ has no import cycles', () => {
+  const graph = importGraph();
+  const done = new Set();
+  const walk = (node, trail) => {
+    const at = trail.indexOf(node);
+    assert.equal(at, -1, `import cycle: ${[...trail.slice(at), node].join(' → ')}`);
+    if (done.has(node)) return;
+    for (const dep of graph.get(node) ?? []) walk(dep, [...trail, node]);
+    done.add(node);
+  };
+  for (const node of graph.keys()) walk(node, []);
+});
+
+test('elements reach the API only through src/state/: no client calls, no cache keys', () => {
+  for (const file of readdirSync('src/elements', { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join('src/elements', file), 'utf8');
+    // Without the client and the cache an element cannot hold a cache key either.
+    assert.doesNotMatch(text, /\.api\.|\.resources\.|\.load\(\)|state\/keys\.js/, `${file} uses the API or the cache itself`);
+  }
+});
+
+test('no element file is much above 400 lines', () => {
+  for (const file of readdirSync('src/elements', { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
+    const lines = readFileSync(join('src/elements', file), 'utf8').split('\n').length;
+    assert.ok(lines <= 440, `${file} has ${lines} lines: split it along its jobs`);
+  }
+});
+
+test('package.json points editors and framework tools at the published manifest', async () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  assert.ok(pkg.files.includes('custom-elements.json'));
+  assert.equal(pkg.exports['./package.json'], './package.json');
+  const { default: config } = await import('../../custom-elements-manifest.config.mjs');
+  assert.equal(config.packagejson, false, 'the analyzer must not rewrite customElements');
+});

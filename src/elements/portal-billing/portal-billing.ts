@@ -190,19 +190,15 @@ export class PortalBilling extends PortalElement {
   }
 
   private openAdd(): void {
-    const scope = this.scope;
-    const token = scope?.session.currentToken();
-    if (!scope || !token || this.adding) return;
+    if (!this.scope || this.adding) return;
     this.alert = this.notice = undefined;
-    this.embed.open({
-      api: scope.api.baseUrl,
-      token,
+    const opened = this.embed.open(this.scope, {
       theme: themeOf(this.config?.theme),
       locale: this.resolvedLocale,
       // A first card becomes the default; later ones do not change which card is charged.
       setDefault: !this.customer.value?.data?.default_payment_method_id,
     });
-    this.adding = 'loading';
+    if (opened) this.adding = 'loading';
   }
 
   private handleEmbed(m: EmbedMessage): void {

@@ -70,3 +70,11 @@ export const loginStyles = css`
     }
   }
 `;
+
+/** Light-DOM rules must live in the root that contains the element: the document or a host's shadow root. */
+export function adoptLoginStyles(element: Element): void {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const sheet = loginStyles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}

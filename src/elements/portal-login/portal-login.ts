@@ -1,14 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalApiError } from '../../api/errors.js';
 import { formatWait } from '../../i18n/localize.js';
 import { definePortalElement } from '../../internal/define.js';
 import { PortalElement } from '../../internal/portal-element.js';
-import { normalizeCode, isPlausibleEmail } from './login-input.js';
-import { loginStyles } from './portal-login.styles.js';
+import { isPlausibleEmail, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
+import { adoptLoginStyles } from './portal-login.styles.js';
 
 type Step = 'email' | 'pick' | 'code';
-type Field = 'email' | 'pick' | 'code';
 interface FieldInput {
   type: string;
   autocomplete: string;
@@ -17,13 +15,6 @@ interface FieldInput {
   onInput: (event: InputEvent) => void;
   onPaste?: (event: ClipboardEvent) => void;
 }
-interface AccountChoice {
-  id: string;
-  name: string | null;
-}
-
-/** Polar blocks a login identity for 15 minutes once it exceeds 6/min or 12/h (polar-api.md §4). */
-const LOGIN_BLOCK_SECONDS = 900;
 let instances = 0;
 
 /**
@@ -98,7 +89,7 @@ export class PortalLogin extends PortalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptStyles(this);
+    adoptLoginStyles(this);
     if (!this.email) {
       this.email = new URLSearchParams(location.search).get('portal-email') ?? '';
     }
@@ -187,40 +178,20 @@ export class PortalLogin extends PortalElement {
   }
 
   private handleError(error: unknown, field: Field): void {
-    const t = this.t;
-    if (!(error instanceof PortalApiError)) {
-      this.alert = t.genericError;
-      return;
-    }
-    if (error.code === 'customer_selection_required') {
-      const body = error.body as { customers?: AccountChoice[] } | undefined;
-      this.accounts = body?.customers ?? [];
+    const failure = loginFailure(this.t, error, field, this.config?.organization);
+    if (failure.kind === 'field') return this.fail(failure.field, failure.message);
+    if (failure.kind === 'pick') {
+      this.accounts = failure.accounts;
       this.accountId = undefined;
       this.step = 'pick';
       this.focusNext = 'pick-0';
       return;
     }
-    if (error.status === 429) {
-      const seconds = error.retryAfter ?? LOGIN_BLOCK_SECONDS;
-      this.blockedUntil = Date.now() + seconds * 1000;
+    if (failure.kind === 'blocked') {
+      this.blockedUntil = Date.now() + failure.seconds * 1000;
       this.now = Date.now();
-      this.alert = t.rateLimited(formatWait(seconds));
-      return;
     }
-    if (error.code === 'CustomerSessionCodeInvalidOrExpired') return this.fail('code', t.codeInvalid);
-    if (error.code === 'missing_organization') {
-      this.alert = t.notConfigured;
-      return;
-    }
-    if (error.status === 404 && this.config?.organization) {
-      this.alert = t.organizationNotFound(this.config.organization);
-      return;
-    }
-    if (error.status === 422) {
-      const message = error.fieldErrors[field] ?? Object.values(error.fieldErrors)[0];
-      return this.fail(field, field === 'email' && message ? `${t.emailInvalid} (${message})` : (message ?? error.message));
-    }
-    this.alert = error.kind === 'network' ? t.networkError : error.message || t.genericError;
+    this.alert = failure.message;
   }
 
   private fail(field: Field, message: string): void {
@@ -451,14 +422,6 @@ export class PortalLogin extends PortalElement {
       </div>
     `;
   }
-}
-
-/** Light-DOM rules must live in the root that contains the element: the document or a host's shadow root. */
-function adoptStyles(element: Element): void {
-  const root = element.getRootNode() as Document | ShadowRoot;
-  const sheet = loginStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 definePortalElement('portal-login', PortalLogin);

@@ -2,28 +2,28 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalApiError } from '../../api/errors.js';
 import { ModalController } from '../../controllers/modal-controller.js';
-import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
-import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { alertAt, pager, spinner } from '../../internal/templates.js';
-import { canManageBilling, paymentMethodAdded, paymentMethodsResource } from '../../state/billing.js';
+import { canManageBilling, paymentMethodsResource } from '../../state/billing.js';
 import {
-  canPayNow, documentUrl, generateInvoice, hasInvoice, orderResource, ordersResource, payOrder, updateOrderBilling,
+  canPayNow, documentUrl, generateInvoice, hasInvoice, orderResource, ordersResource, updateOrderBilling,
   type Order,
 } from '../../state/orders.js';
 import type { PortalScope } from '../../state/scope.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { panelStyles } from '../../styles/panel.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
+import { PayOrder } from './pay-order.js';
 import { portalOrdersStyles } from './portal-orders.styles.js';
 
 type Doc = 'receipt' | 'invoice';
-type Phase = 'form' | 'wait' | 'ready' | 'timeout' | 'choose' | 'paying' | 'paid' | 'slow';
+/** The invoice dialog: the billing form, waiting for Polar to render, then the link or a timeout. */
+type Phase = 'form' | 'wait' | 'ready' | 'timeout';
 
 /**
  * @summary Order history, paged through every order, with each order's line items and
@@ -90,7 +90,19 @@ export class PortalOrders extends PortalElement {
   );
   private readonly order = this.watch((scope) => this.allowed && this.openId && orderResource(scope, this.openId));
   private readonly methods = this.watch((scope) => this.allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
-  private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
+  private readonly pay = new PayOrder(this, () => ({
+    scope: this.scope,
+    t: this.t,
+    locale: this.resolvedLocale,
+    theme: this.config?.theme,
+    methods: this.methods.value,
+    retryMethods: () => this.methods.retry(),
+    busy: !!this.busy,
+    run: (at, action) => this.run(at, action),
+    alert: (at) => alertAt(this.alert, at),
+    setAlert: (at, message) => (this.alert = { at, message }),
+    emit: (type, detail) => this.emit(type, detail),
+  }));
   private readonly modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
     busy: () => !!this.busy,
@@ -115,7 +127,6 @@ export class PortalOrders extends PortalElement {
   @state() private alert: { at: string; message: string } | undefined;
   /** Download links fetched (`receipt:<id>`), or `''` while Polar renders them. */
   @state() private docs: Record<string, string> = {};
-  @state() private payWith: string | undefined;
   @state() private elapsed = 0;
 
   private stop = new AbortController();
@@ -256,53 +267,13 @@ export class PortalOrders extends PortalElement {
 
   private openPay(): void {
     this.alert = undefined;
-    this.payWith = undefined;
-    this.phase = 'choose';
+    this.pay.reset();
     this.dialog = 'pay';
-  }
-
-  private handlePay(o: Order, method: string | undefined): void {
-    if (!method) return;
-    void this.run('pay', async (scope, signal) => {
-      const outcome = await payOrder(scope, o.id, method, signal, () => (this.phase = 'paying')).catch((e) => {
-        this.phase = 'choose';
-        throw e;
-      });
-      if (!outcome) {
-        this.phase = 'slow';
-      } else if (outcome.status === 'succeeded' || outcome.status === 'no_payment') {
-        this.phase = 'paid';
-        this.emit('portal-order-updated', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
-        this.emit('portal-order-paid', { orderId: o.id, change: 'paid', invoiceNumber: o.invoice_number ?? undefined });
-      } else {
-        this.phase = 'choose';
-        this.alert = { at: 'pay', message: this.t.payFailed(outcome.error || this.t.genericError) };
-      }
-    });
-  }
-
-  private addCard(): void {
-    const scope = this.scope;
-    const token = scope?.session.currentToken();
-    if (!scope || !token) return;
-    this.embed.open({ api: scope.api.baseUrl, token, theme: themeOf(this.config?.theme), locale: this.resolvedLocale, setDefault: false });
-  }
-
-  private handleEmbed(m: EmbedMessage): void {
-    if (m.event === 'close') this.embed.close();
-    if (m.event === 'error') this.alert = { at: 'pay', message: this.t.embedError(m.code) };
-    if (m.event === 'success') {
-      this.embed.close();
-      this.payWith = m.paymentMethodId;
-      if (this.scope) paymentMethodAdded(this.scope);
-      this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
-      this.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
-    }
   }
 
   private closeDialog(): void {
     if (this.busy) return;
-    this.embed.close();
+    this.pay.reset();
     this.dialog = undefined;
     if (this.alert?.at === 'pay' || this.alert?.at === 'invoice') this.alert = undefined;
   }
@@ -390,7 +361,11 @@ export class PortalOrders extends PortalElement {
           : nothing}
       </div>
       ${alertAt(this.alert, `receipt:${o.id}`)} ${alertAt(this.alert, `invoice:${o.id}`)}
-      ${this.dialog === 'invoice' ? this.renderInvoiceDialog(o) : this.dialog === 'pay' ? this.renderPayDialog(o) : nothing}
+      ${this.dialog === 'invoice'
+        ? this.renderInvoiceDialog(o)
+        : this.dialog === 'pay'
+          ? this.renderDialogShell(t.payNow, this.pay.render(o, (label) => html`<button type="button" @click=${() => this.modal.close()}>${label}</button>`))
+          : nothing}
     </article>`;
   }
 
@@ -443,40 +418,6 @@ export class PortalOrders extends PortalElement {
         ${close()}
       </div>
     </form>`);
-  }
-
-  private renderPayDialog(o: Order) {
-    const t = this.t;
-    const due = this.money(o.due_amount, o.currency);
-    if (this.phase === 'paying') return this.renderDialogShell(t.payNow, spinner(t.payDone('processing')));
-    if (this.phase === 'paid' || this.phase === 'slow') {
-      return this.renderDialogShell(t.payNow, html`<p role="status" part="status">${t.payDone(this.phase)}</p>
-        <div class="row"><button type="button" @click=${() => this.modal.close()}>${t.close}</button></div>`);
-    }
-    const items = this.methods.value?.data?.items ?? [];
-    const chosen = this.payWith ?? items[0]?.id;
-    return this.renderDialogShell(t.payNow, html`
-      <p>${t.payIntro(due, formatDate(this.resolvedLocale, o.next_payment_attempt_at))}</p>
-      ${resourceView(t, this.methods.value, {
-        ready: () => html`<fieldset>
-          <legend>${t.payWith}</legend>
-          ${items.map(
-            (pm) => html`<label class="row">
-              <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => (this.payWith = pm.id)} />
-              ${methodLabel(t, pm)} <span class="hint">${t.cardExpires(expiry(this.resolvedLocale, pm))}</span>
-            </label>`,
-          )}
-        </fieldset>`,
-        isEmpty: () => !items.length,
-        empty: () => html`<p>${t.noPaymentMethods}</p>`,
-        retry: () => this.methods.retry(),
-      })}
-      ${this.embed.render(t.embedTitle)} ${alertAt(this.alert, 'pay')}
-      <div class="row">
-        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.busy} @click=${() => this.handlePay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
-        ${this.embed.url ? nothing : html`<button type="button" @click=${this.addCard}>${t.newCard}</button>`}
-        <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
-      </div>`);
   }
 }
 

@@ -1,0 +1,133 @@
+// Every element, every persona, every detail and dialog: nothing on screen or in an accessible
+// name may read "false", "true", "undefined", "null", "NaN", "[object …]" or a raw translation
+// key. (Lit renders `cond && template` as the word "false"; no other test reads the screen.)
+import { expect, fixture, html } from '@open-wc/testing';
+import { PolarPortal } from '../../src/index.js';
+import { button, maybeButton, textOf } from '../helpers/dom.js';
+import { freshPortal, until } from '../helpers/portal.js';
+import { mintSessionToken } from '../helpers/sandbox.js';
+import { leakedText } from '../helpers/visible-text.js';
+
+/** Each persona, with how many dialogs and orders the walk must at least have opened. */
+type Persona = { org: 'solo' | 'acme'; customer: string; member?: string; dialogs: number; orders: number };
+const PERSONAS: Record<string, Persona> = {
+  alice: { org: 'solo', customer: 'alice', dialogs: 7, orders: 10 },
+  owner: { org: 'acme', customer: 'globex', member: 'globex-owner', dialogs: 5, orders: 1 },
+  billing: { org: 'acme', customer: 'globex', member: 'globex-billing', dialogs: 5, orders: 1 },
+  member: { org: 'acme', customer: 'globex', member: 'globex-member', dialogs: 0, orders: 0 },
+  carol: { org: 'acme', customer: 'carol', dialogs: 2, orders: 1 },
+  big: { org: 'acme', customer: 'initech', member: 'initech-owner', dialogs: 5, orders: 1 },
+};
+let dialogsOpened = 0;
+
+const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing'];
+
+async function mountAll(): Promise<HTMLElement> {
+  const page = await fixture<HTMLElement>(html`<div>
+    <portal-login></portal-login>
+    <portal-subscriptions></portal-subscriptions>
+    <portal-seats></portal-seats>
+    <portal-team></portal-team>
+    <portal-orders></portal-orders>
+    <portal-billing></portal-billing>
+  </div>`);
+  await settled(page);
+  return page;
+}
+
+/** Every element drawn and nothing loading. */
+async function settled(page: HTMLElement): Promise<void> {
+  await until(() => TAGS.every((tag) => page.querySelector(tag)), 'the elements');
+  await until(() => {
+    const roots = TAGS.map((tag) => page.querySelector(tag)!).map((el) => el.shadowRoot ?? el);
+    return roots.every((root) => !root.querySelector('[part~="spinner"], [part~="quote"].status, [aria-busy="true"]'));
+  }, 'everything loaded', 8000);
+}
+
+/** Checks the screen now; `where` says which state it was in. */
+function check(page: HTMLElement, where: string): void {
+  expect(leakedText(page), where).to.deep.equal([]);
+}
+
+const shadow = (page: HTMLElement, tag: string) => page.querySelector(tag)!.shadowRoot!;
+
+/** Opens, checks and closes every dialog that `names` open inside `tag`. */
+async function eachDialog(page: HTMLElement, tag: string, names: (string | RegExp)[], where: string): Promise<void> {
+  const root = shadow(page, tag);
+  for (const name of names) {
+    for (const opener of [...root.querySelectorAll('button')].filter((b) => b.getClientRects().length && matches(b, name))) {
+      opener.click();
+      const dialog = await until(() => root.querySelector('dialog')?.open && root.querySelector('dialog'), `the dialog of ${String(name)}`);
+      await settled(page);
+      check(page, `${where}, ${tag} dialog of "${textOf(opener)}"`);
+      dialogsOpened++;
+      dialog.close();
+      await until(() => !root.querySelector('dialog'), 'the dialog to close');
+    }
+  }
+}
+
+const matches = (b: HTMLButtonElement, name: string | RegExp) => {
+  const label = b.getAttribute('aria-label') ?? textOf(b);
+  return typeof name === 'string' ? label === name : name.test(label);
+};
+
+describe('visible text in every element', () => {
+  beforeEach(async () => {
+    await freshPortal('solo');
+  });
+
+  it('signed out, in both organizations', async () => {
+    for (const org of ['solo', 'acme'] as const) {
+      PolarPortal.configure({ organization: org });
+      const page = await mountAll();
+      check(page, `signed out on ${org}`);
+      page.remove();
+    }
+  });
+
+  for (const [name, persona] of Object.entries(PERSONAS)) {
+    it(`signed in as ${name}: lists, every detail, every dialog`, async function () {
+      this.timeout(60_000);
+      dialogsOpened = 0;
+      PolarPortal.configure({ organization: persona.org });
+      await PolarPortal.session.setToken(await mintSessionToken(persona.org, { external_customer_id: persona.customer, external_member_id: persona.member }));
+      const page = await mountAll();
+      check(page, `${name}, first screen`);
+
+      // Subscriptions: every detail open, then every dialog.
+      const subs = shadow(page, 'portal-subscriptions');
+      for (const details of subs.querySelectorAll<HTMLElement>('details')) details.setAttribute('open', '');
+      for (const toggle of [...subs.querySelectorAll('button')].filter((b) => textOf(b) === 'Details')) toggle.click();
+      await settled(page);
+      check(page, `${name}, subscription details`);
+      await eachDialog(page, 'portal-subscriptions', ['Cancel subscription', 'Change plan', 'Change seats', 'Pause subscription'], name);
+
+      // Seats, team and billing dialogs (one of each kind is enough: they differ by row only in names).
+      await eachDialog(page, 'portal-seats', ['Assign seats', 'Need more seats?'], name);
+      const revoke = [...shadow(page, 'portal-seats').querySelectorAll('button')].find((b) => /^Revoke: /.test(b.getAttribute('aria-label') ?? ''));
+      if (revoke) await eachDialog(page, 'portal-seats', [revoke.getAttribute('aria-label')!], name);
+      const remove = [...shadow(page, 'portal-team').querySelectorAll('button')].find((b) => /^Remove: /.test(b.getAttribute('aria-label') ?? ''));
+      if (remove) await eachDialog(page, 'portal-team', [remove.getAttribute('aria-label')!], name);
+      const method = [...shadow(page, 'portal-billing').querySelectorAll('button')].find((b) => /^Remove: /.test(b.getAttribute('aria-label') ?? ''));
+      if (method) await eachDialog(page, 'portal-billing', [method.getAttribute('aria-label')!], name);
+
+      // Orders: every order of the first page, opened one after the other.
+      const orders = shadow(page, 'portal-orders');
+      const count = orders.querySelectorAll('tbody button[data-id]').length;
+      for (let i = 0; i < count; i++) {
+        const link = orders.querySelectorAll<HTMLButtonElement>('tbody button[data-id]')[i];
+        const label = textOf(link);
+        link.click();
+        await until(() => orders.querySelector('[part~="detail"]'), `order ${label}`);
+        await settled(page);
+        check(page, `${name}, order ${i + 1} (${label})`);
+        if (maybeButton(orders as unknown as Element, 'Pay now')) await eachDialog(page, 'portal-orders', ['Pay now'], `${name}, order ${label}`);
+        button(orders as unknown as Element, 'All orders').click();
+        await until(() => orders.querySelector('tbody button[data-id]'), 'the orders list');
+      }
+      expect(dialogsOpened, 'dialogs walked').to.be.at.least(persona.dialogs);
+      expect(count, 'orders walked').to.be.at.least(persona.orders);
+    });
+  }
+});

@@ -1,0 +1,47 @@
+// Reads what a person sees, and what a screen reader says, in every element on the page: text
+// in shadow and light DOM, values of fields, and accessible names. Finds words that only a
+// bug puts on screen ("false", "undefined", "[object Object]", a raw translation key).
+import { en } from '../../src/i18n/en.js';
+
+const LEAKS = /\b(?:false|true|undefined|null|NaN)\b|\[object \w+\]/;
+const KEYS = new Set(Object.keys(en));
+const NAMED = ['aria-label', 'title', 'placeholder', 'alt'];
+
+function visible(element: Element): boolean {
+  return element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+}
+
+/** Every piece of text a user meets, with the element it sits in. */
+function* readable(root: Node): Generator<[text: string, where: Element]> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (parent && text && !['STYLE', 'SCRIPT'].includes(parent.tagName) && visible(parent)) yield [text, parent];
+      continue;
+    }
+    if (!(node instanceof Element)) continue; // the root itself: a shadow root or the document
+    const element = node;
+    for (const name of NAMED) {
+      const value = element.getAttribute(name);
+      if (value) yield [value, element];
+    }
+    if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.value && visible(element)) {
+      yield [element.value, element];
+    }
+    if (element.shadowRoot) yield* readable(element.shadowRoot);
+  }
+}
+
+/** "<tag>: text" for everything on screen under `root` that no correct render shows. */
+export function leakedText(root: Node = document.body): string[] {
+  const found: string[] = [];
+  for (const [text, where] of readable(root)) {
+    if (LEAKS.test(text) || KEYS.has(text)) {
+      const host = (where.getRootNode() as ShadowRoot).host ?? where.closest('[class]') ?? where;
+      found.push(`<${host.tagName.toLowerCase()}> ${where.tagName.toLowerCase()}: ${JSON.stringify(text)}`);
+    }
+  }
+  return found;
+}
