@@ -7,6 +7,9 @@ export interface ModalOptions {
   busy?: () => boolean;
 }
 
+/** A row's controls name their row ("Remove: Max Miller"); other buttons may change their words. */
+const nameOf = (element: HTMLElement | undefined) => element?.getAttribute('aria-label') ?? '';
+
 /** The focused element, looking through shadow roots. */
 function activeElement(): HTMLElement | undefined {
   let active = document.activeElement;
@@ -24,6 +27,8 @@ function activeElement(): HTMLElement | undefined {
 export class ModalController implements ReactiveController {
   private dialog: HTMLDialogElement | undefined;
   private opener: HTMLElement | undefined;
+  /** What the opener said when it opened the dialog (its accessible name). */
+  private openerName = '';
 
   constructor(
     private readonly host: ReactiveElement,
@@ -41,13 +46,18 @@ export class ModalController implements ReactiveController {
     const dialog = this.host.renderRoot.querySelector('dialog') ?? undefined;
     if (dialog === this.dialog) return;
     if (dialog) {
-      this.opener ??= activeElement();
+      if (!this.opener) {
+        this.opener = activeElement();
+        this.openerName = nameOf(this.opener);
+      }
       dialog.addEventListener('cancel', (event) => this.options.busy?.() && event.preventDefault());
       if (!dialog.open) dialog.showModal();
     } else {
+      // Lit reuses a removed row's buttons for the next row: a row control whose label changed
+      // is another row's now, so the one that opened the dialog is gone.
       const opener = this.opener;
-      const visible = opener?.isConnected && opener.getClientRects().length > 0;
-      (visible ? opener : this.options.fallback())?.focus();
+      const same = opener?.isConnected && opener.getClientRects().length > 0 && nameOf(opener) === this.openerName;
+      (same ? opener : this.options.fallback())?.focus();
       this.opener = undefined;
     }
     this.dialog = dialog;

@@ -1,12 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { PortalApiError } from '../api/errors.js';
-import type { PortalEventDetails, PortalEventName } from '../events/portal-event.js';
-import type { SubAction, Translation } from '../i18n/translation.js';
+import type { PortalEventName } from '../events/portal-event.js';
+import type { SubAction } from '../i18n/translation.js';
 import { errorMessage } from '../internal/error-message.js';
 import { formatDate, formatMoney, perInterval, type Interval } from '../internal/format.js';
+import type { ElementContext } from '../internal/portal-element.js';
 import { chargesNow, confirmAction, currentPreview, previewKey, ready, type Draft } from '../internal/subscription-draft.js';
 import { alert, amountRow, benefitList, choice } from '../internal/templates.js';
-import type { OrganizationData, PortalScope } from '../state/scope.js';
+import type { OrganizationData } from '../state/scope.js';
 import {
   cancelPreview, eligiblePlans, listPrice, previewChange, REASONS, revokeSubscription, seatFloor, updateSubscription,
   type Subscription, type SubscriptionUpdate,
@@ -26,17 +27,12 @@ const inlineSpinner = html`<span class="spinner" aria-hidden="true"></span>`;
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
 /** What the controller needs from the element it works in, read fresh each time. */
-export interface SubscriptionChangeHost {
-  scope: PortalScope | undefined;
-  t: Translation;
-  locale: string;
+export interface SubscriptionChangeHost extends ElementContext {
   org: OrganizationData | undefined;
-  signedIn: boolean;
   /** The subscription as the shared list has it now. */
   find(id: string): Subscription | undefined;
   /** Where an outcome is told: next to the subscription it concerns. */
   notify(id: string, text: string, error?: boolean): void;
-  emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean;
 }
 
 /**

@@ -1,5 +1,7 @@
+// Any element, imported on its own, brings the page-wide configuration and provider with it.
+import '../bootstrap.js';
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalConfig } from '../config/config.js';
 import { portalContext, type PortalContextValue } from '../context/portal-context.js';
@@ -9,6 +11,16 @@ import { translationFor } from '../i18n/localize.js';
 import type { Translation } from '../i18n/translation.js';
 import type { PortalScope } from '../state/scope.js';
 import type { SessionState } from '../state/session.js';
+import { spinner } from './templates.js';
+
+/** What a controller of an element needs from it, read fresh each time it asks. */
+export interface ElementContext {
+  scope: PortalScope | undefined;
+  t: Translation;
+  locale: string;
+  signedIn: boolean;
+  emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean;
+}
 
 /**
  * The base of every portal element: receives configuration and the shared scope through
@@ -65,6 +77,23 @@ export class PortalElement extends LitElement {
     const binding = new ResourceController<T>(this, select, anonymous);
     this.bindings.push(binding as ResourceController<unknown>);
     return binding;
+  }
+
+  /** @internal The element as its controllers see it. */
+  protected context(): ElementContext {
+    return { scope: this.scope, t: this.t, locale: this.resolvedLocale, signedIn: this.signedIn, emit: (type, detail) => this.emit(type, detail) };
+  }
+
+  /**
+   * @internal What every data element shows before its content: nothing without a provider, the
+   * spinner while a remembered session is checked, `signedOut` while nobody is signed in.
+   * Undefined once someone is.
+   */
+  protected gate(signedOut: unknown): TemplateResult | typeof nothing | undefined {
+    if (!this.portal) return nothing;
+    if (this.session?.status === 'restoring') return spinner(this.t.loading);
+    if (!this.signedIn) return html`<p class="hint" role="status" part="status">${signedOut}</p>`;
+    return undefined;
   }
 
   /** @internal Dispatches a portal-* event; false when a `portal-before-*` event was prevented. */

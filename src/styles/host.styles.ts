@@ -1,7 +1,7 @@
 import { css } from 'lit';
-import { controls, keyframes, tokens } from './tokens.js';
+import { controls, keyframes, layout, tokens } from './tokens.js';
 
-/** First in every shadow-DOM element's `static styles`: tokens, theme states and controls. */
+/** First in every shadow-DOM element's `static styles`: tokens, theme states, controls and layout. */
 export const hostStyles = css`
   ${keyframes}
   :host {
@@ -19,4 +19,5 @@ export const hostStyles = css`
     color-scheme: dark;
   }
   ${controls}
+  ${layout}
 `;

@@ -13,50 +13,13 @@ export const panelStyles = css`
     display: grid;
     gap: var(--_gap);
   }
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
-  fieldset {
-    border: 0;
-    padding: 0;
-    margin: 0;
-  }
   .pair {
     display: grid;
     gap: var(--_space-s);
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
   }
-  dl {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.25rem var(--_space);
-    margin: 0;
-  }
-  dd {
-    margin: 0;
-  }
-  .row,
-  [part~='actions'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-    align-items: center;
-  }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   li {
     border-bottom: 1px solid var(--_border);
-  }
-  .badge {
-    border: 1px solid currentColor;
-    border-radius: 1em;
-    padding: 0 0.5em;
-    font-size: 0.85em;
   }
   .pending {
     color: var(--_danger);

@@ -7,16 +7,6 @@ export const subscriptionChangeStyles = css`
     display: grid;
     gap: var(--_space-s);
   }
-  dialog fieldset {
-    border: none;
-    margin: 0;
-    padding: 0;
-  }
-  dialog h2,
-  dialog h4,
-  dialog p {
-    margin: 0;
-  }
   dialog h2 {
     font-size: 1.25em;
   }
@@ -24,29 +14,21 @@ export const subscriptionChangeStyles = css`
     font-size: 0.95em;
     margin-top: var(--_space-s);
   }
-  dialog .row,
-  dialog .actions {
-    display: flex;
-    flex-wrap: wrap;
+  /* Over the layout of the element it opens in (seats lays its rows and counts out otherwise). */
+  dialog .row {
     align-items: center;
     gap: var(--_space-s);
+    margin: 0;
   }
   dialog dl {
     display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.15rem var(--_space);
-    margin: 0;
   }
   dialog dd {
-    margin: 0;
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
   dialog .strong {
     font-weight: 600;
-  }
-  dialog ul {
-    margin: 0;
   }
   .choice {
     font-weight: 400;

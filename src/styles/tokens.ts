@@ -140,3 +140,51 @@ export const keyframes = css`
     }
   }
 `;
+
+/**
+ * The layout every shadow-DOM element starts from: no stray margins, plain lists and fieldsets,
+ * rows of controls that wrap, amount lists in two columns, status badges. Elements add only
+ * what is theirs.
+ */
+export const layout = css`
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.15rem var(--_space);
+    margin: 0;
+  }
+  dd {
+    margin: 0;
+  }
+  .row,
+  .actions,
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .badge {
+    font-size: 0.8em;
+    font-weight: 600;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0 0.6em;
+  }
+`;

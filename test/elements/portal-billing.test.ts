@@ -14,7 +14,7 @@ const saveButton = (el: PortalBilling) => root(el).querySelector<HTMLButtonEleme
 
 async function mount(template = html`<portal-billing></portal-billing>`) {
   const el = await fixture<PortalBilling>(template);
-  await until(() => root(el).querySelector('form, [part~="status"]:not([role])'), 'the form or a message');
+  await until(() => root(el).querySelector('form, .hint[part~="status"]'), 'the form or a message');
   return el;
 }
 

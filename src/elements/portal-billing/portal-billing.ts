@@ -1,16 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { PortalApiError } from '../../api/errors.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
-import { errorMessage } from '../../internal/error-message.js';
 import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { alertAt, spinner } from '../../internal/templates.js';
+import { spinner } from '../../internal/templates.js';
 import {
   canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
   setDefaultPaymentMethod, updateCustomer, type Customer, type CustomerUpdate, type PaymentMethod,
@@ -80,18 +79,17 @@ export class PortalBilling extends PortalElement {
   /** Only while removing: warns when the last method of a paid subscription would go. */
   private readonly subscriptions = this.watch((scope) => this.allowed && this.removing && subscriptionsResource(scope));
   private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
+  /** One action at a time (`save`, `export`, `default`, `remove`), each failure at its place. */
+  private readonly actions = new ActionController(this, () => this.t);
   private readonly modal = new ModalController(this, {
     // The method's own buttons are gone once it is removed: the list's add button is next.
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#add-method'),
-    busy: () => !!this.busy,
+    busy: () => !!this.actions.busy,
   });
 
   /** The form as typed; kept across a session that ends mid-form. */
   @state() private draft: Draft | undefined;
   @state() private errors: DraftErrors = {};
-  /** The running action (`save`, `export`, `default`, `remove`), so a second click sends nothing. */
-  @state() private busy: string | undefined;
-  @state() private alert: { at: string; message: string } | undefined;
   @state() private notice: string | undefined;
   @state() private removing: PaymentMethod | undefined;
   @state() private adding: 'loading' | 'ready' | undefined;
@@ -124,21 +122,18 @@ export class PortalBilling extends PortalElement {
     return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.saved);
   }
 
-  /** Runs one action at a time; a failure becomes a message at its place. */
-  private async run(at: string, action: () => Promise<string | void>): Promise<void> {
-    if (this.busy || !this.scope) return;
-    this.busy = at;
-    this.alert = this.notice = undefined;
-    try {
-      const done = await action();
-      if (done) this.notice = done;
-    } catch (error) {
-      const e = error as PortalApiError;
-      if (at === 'save' && e.status === 422 && Object.keys((this.errors = serverErrors(e))).length) return this.focusError();
-      this.alert = { at, message: e.status === 401 ? this.t.keptForRetry : errorMessage(this.t, e) };
-    } finally {
-      this.busy = undefined;
-    }
+  /** Runs one action; says `done` when it went through. */
+  private async run(at: string, action: () => Promise<unknown>, done?: string): Promise<void> {
+    if (this.actions.busy || !this.scope) return;
+    this.notice = undefined;
+    if ((await this.actions.run(at, action, (e) => this.showFieldErrors(e))) && done) this.notice = done;
+  }
+
+  /** A 422 that names billing fields goes to those fields. */
+  private showFieldErrors(e: PortalApiError): boolean {
+    const found = Object.keys((this.errors = serverErrors(e))).length > 0;
+    if (found) this.focusError();
+    return found;
   }
 
   private focusError(): void {
@@ -153,7 +148,7 @@ export class PortalBilling extends PortalElement {
   private handleSave(event: SubmitEvent): void {
     event.preventDefault();
     const { draft: d, saved } = this;
-    if (!d || !saved || this.busy) return;
+    if (!d || !saved || this.actions.busy) return;
     this.errors = checkDraft(this.t, d, []);
     if (Object.values(this.errors).some(Boolean)) return this.focusError();
     const changed = (keys: DraftKey[]) => keys.some((k) => d[k] !== saved[k]);
@@ -162,36 +157,46 @@ export class PortalBilling extends PortalElement {
     if (changed(['line1', 'line2', 'postal_code', 'city', 'country', 'state'])) body.billing_address = addressOf(d);
     // The tax ID is checked against the country: send it again when the country changes.
     if (changed(['tax_id', 'country'])) body.tax_id = d.tax_id.trim() || null;
-    void this.run('save', async () => {
-      await updateCustomer(this.scope!, body);
-      this.draft = undefined;
-      this.emit('portal-customer-updated', { fields: Object.keys(body) });
-      return this.t.billingDone('saved');
-    });
+    void this.run(
+      'save',
+      async () => {
+        await updateCustomer(this.scope!, body);
+        this.draft = undefined;
+        this.emit('portal-customer-updated', { fields: Object.keys(body) });
+      },
+      this.t.billingDone('saved'),
+    );
   }
 
   private makeDefault(pm: PaymentMethod): void {
-    void this.run(`default:${pm.id}`, async () => {
-      await setDefaultPaymentMethod(this.scope!, pm.id);
-      this.emit('portal-payment-method-default', { paymentMethodId: pm.id });
-      return this.t.billingDone('default');
-    });
+    void this.run(
+      'default',
+      async () => {
+        await setDefaultPaymentMethod(this.scope!, pm.id);
+        this.emit('portal-payment-method-default', { paymentMethodId: pm.id });
+      },
+      this.t.billingDone('default'),
+    );
   }
 
   private confirmRemove(): void {
     const pm = this.removing!;
-    void this.run('remove', async () => {
-      await deletePaymentMethod(this.scope!, pm.id);
-      this.removing = undefined;
-      this.emit('portal-payment-method-removed', { paymentMethodId: pm.id });
-      this.emit('portal-payment-method-deleted', { paymentMethodId: pm.id });
-      return this.t.billingDone('removed');
-    });
+    void this.run(
+      'remove',
+      async () => {
+        await deletePaymentMethod(this.scope!, pm.id);
+        this.removing = undefined;
+        this.emit('portal-payment-method-removed', { paymentMethodId: pm.id });
+        this.emit('portal-payment-method-deleted', { paymentMethodId: pm.id });
+      },
+      this.t.billingDone('removed'),
+    );
   }
 
   private openAdd(): void {
     if (!this.scope || this.adding) return;
-    this.alert = this.notice = undefined;
+    this.actions.clear('add');
+    this.notice = undefined;
     const opened = this.embed.open(this.scope, {
       theme: themeOf(this.config?.theme),
       locale: this.resolvedLocale,
@@ -204,7 +209,7 @@ export class PortalBilling extends PortalElement {
   private handleEmbed(m: EmbedMessage): void {
     if (m.event === 'loaded') this.adding = 'ready';
     if (m.event === 'close') this.closeDialog();
-    if (m.event === 'error') this.alert = { at: 'add', message: this.t.embedError(m.code) };
+    if (m.event === 'error') this.actions.fail('add', this.t.embedError(m.code));
     if (m.event === 'success') {
       this.closeDialog();
       this.notice = this.t.billingDone('added');
@@ -215,10 +220,10 @@ export class PortalBilling extends PortalElement {
   }
 
   private closeDialog(): void {
-    if (this.busy) return;
+    if (this.actions.busy) return;
     this.embed.close();
     this.removing = this.adding = undefined;
-    if (this.alert?.at === 'remove' || this.alert?.at === 'add') this.alert = undefined;
+    this.actions.clear('remove', 'add');
   }
 
   private exportData(): void {
@@ -233,12 +238,10 @@ export class PortalBilling extends PortalElement {
   }
 
   protected override render() {
-    if (!this.portal) return nothing;
     const t = this.t;
-    const session = this.session;
-    if (session?.status === 'restoring') return spinner(t.loading);
-    if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dirty ? t.keptForRetry : t.billingSignedOut}</p>`;
-    if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
+    const gate = this.gate(this.dirty ? t.keptForRetry : t.billingSignedOut);
+    if (gate) return gate;
+    if (!this.allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     const methods = this.methods.value;
     return html`<div part="base">
       <p class="status" role="status" part="status">${this.notice ?? ''}</p>
@@ -254,15 +257,15 @@ export class PortalBilling extends PortalElement {
           empty: () => html`<p>${t.noPaymentMethods}</p>`,
           retry: () => this.methods.retry(),
         })}
-        ${alertAt(this.alert, 'default')}
+        ${this.actions.alertFor('default')}
         <div class="row"><button type="button" id="add-method" @click=${this.openAdd}>${t.addMethod}</button></div>
       </section>
       <section aria-labelledby="h-data">
         <h2 id="h-data" part="header">${t.yourData}</h2>
         <div class="row">
-          <button type="button" aria-disabled=${this.busy === 'export'} @click=${this.exportData}>${this.busy === 'export' ? t.preparing : t.exportData}</button>
+          <button type="button" aria-disabled=${this.actions.busy === 'export'} @click=${this.exportData}>${this.actions.busy === 'export' ? t.preparing : t.exportData}</button>
         </div>
-        ${alertAt(this.alert, 'export')}
+        ${this.actions.alertFor('export')}
       </section>
       ${this.renderDialog()}
     </div>`;
@@ -277,9 +280,9 @@ export class PortalBilling extends PortalElement {
         <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session?.user?.email ?? ''} />
       </div>
       ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.handleInput(k, v) })}
-      ${alertAt(this.alert, 'save')}
+      ${this.actions.alertFor('save')}
       <div class="row" ?hidden=${!this.dirty}>
-        <button class="primary" part="submit" type="submit" aria-disabled=${this.busy === 'save'}>${this.busy === 'save' ? t.saving : t.save}</button>
+        <button class="primary" part="submit" type="submit" aria-disabled=${this.actions.busy === 'save'}>${this.actions.busy === 'save' ? t.saving : t.save}</button>
       </div>
     </form>`;
   }
@@ -291,17 +294,16 @@ export class PortalBilling extends PortalElement {
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
         const when = expiry(this.resolvedLocale, pm);
-        // Keyed: a removed method's buttons go with it, so focus never lands on its neighbour's.
-        return keyed(pm.id, html`<li part="item" class="row">
+        return html`<li part="item" class="row">
           <span>${label}</span>
           ${when ? html`<span class="hint">${t.cardExpires(when)}</span>` : nothing}
           ${pm.id === defaultId
             ? html`<span class="badge">${t.defaultMethod}</span>`
-            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.busy} @click=${() => this.makeDefault(pm)}>
+            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.actions.busy} @click=${() => this.makeDefault(pm)}>
                 ${t.makeDefault}
               </button>`}
           <button type="button" class="link" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button>
-        </li>`);
+        </li>`;
       })}
     </ul>`;
   }
@@ -318,13 +320,13 @@ export class PortalBilling extends PortalElement {
     return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.closeDialog}>
       ${pm
         ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
-            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${alertAt(this.alert, 'remove')}
+            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.actions.alertFor('remove')}
             <div class="row">
-              <button type="button" class="primary" aria-disabled=${this.busy === 'remove'} @click=${this.confirmRemove}>${t.remove}</button>
+              <button type="button" class="primary" aria-disabled=${this.actions.busy === 'remove'} @click=${this.confirmRemove}>${t.remove}</button>
               <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
             </div>`
         : html`<h2 id="d-h">${t.addMethod}</h2>
-            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.embed.render(t.embedTitle)} ${alertAt(this.alert, 'add')}
+            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.embed.render(t.embedTitle)} ${this.actions.alertFor('add')}
             <div class="row"><button type="button" @click=${() => this.modal.close()}>${t.cancel}</button></div>`}
     </dialog>`;
   }

@@ -1,32 +1,22 @@
 import { html, nothing, type ReactiveElement } from 'lit';
+import type { ActionController } from '../../controllers/action-controller.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
-import type { PortalEventDetails, PortalEventName } from '../../events/portal-event.js';
-import type { Translation } from '../../i18n/translation.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
+import type { ElementContext } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { spinner } from '../../internal/templates.js';
 import { paymentMethodAdded, type PaymentMethodList } from '../../state/billing.js';
 import { payOrder, type Order } from '../../state/orders.js';
 import type { ResourceState } from '../../state/resource.js';
-import type { PortalScope } from '../../state/scope.js';
 
 type Phase = 'choose' | 'paying' | 'paid' | 'slow';
 
 /** What paying needs from `<portal-orders>`, read fresh each time. */
-export interface PayHost {
-  scope: PortalScope | undefined;
-  t: Translation;
-  locale: string;
+export interface PayHost extends ElementContext {
   theme: string | undefined;
   methods: ResourceState<PaymentMethodList> | undefined;
   retryMethods(): void;
-  busy: boolean;
-  /** The element's one-at-a-time runner: a failure becomes the alert at `at`. */
-  run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): Promise<void>;
-  alert(at: string): unknown;
-  setAlert(at: string, message: string): void;
-  emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean;
 }
 
 /**
@@ -40,6 +30,8 @@ export class PayOrder {
 
   constructor(
     private readonly host: ReactiveElement,
+    /** The element's actions: one at a time, the failure at `pay`. */
+    private readonly actions: ActionController,
     private readonly context: () => PayHost,
   ) {
     this.embed = new PaymentMethodEmbed(host, (m) => this.handleEmbed(m));
@@ -64,8 +56,9 @@ export class PayOrder {
 
   private pay(o: Order, method: string | undefined): void {
     const c = this.context();
-    if (!method) return;
-    void c.run('pay', async (scope, signal) => {
+    const scope = c.scope;
+    if (!method || !scope) return;
+    void this.actions.run('pay', async (signal) => {
       const outcome = await payOrder(scope, o.id, method, signal, () => this.set('paying')).catch((e) => {
         this.set('choose');
         throw e;
@@ -78,7 +71,7 @@ export class PayOrder {
         c.emit('portal-order-paid', detail);
       } else {
         this.set('choose');
-        c.setAlert('pay', c.t.payFailed(outcome.error || c.t.genericError));
+        this.actions.fail('pay', c.t.payFailed(outcome.error || c.t.genericError));
       }
     });
   }
@@ -91,7 +84,7 @@ export class PayOrder {
   private handleEmbed(m: EmbedMessage): void {
     const c = this.context();
     if (m.event === 'close') this.embed.close();
-    if (m.event === 'error') c.setAlert('pay', c.t.embedError(m.code));
+    if (m.event === 'error') this.actions.fail('pay', c.t.embedError(m.code));
     if (m.event === 'success') {
       this.embed.close();
       this.choose(m.paymentMethodId);
@@ -128,9 +121,9 @@ export class PayOrder {
         empty: () => html`<p>${t.noPaymentMethods}</p>`,
         retry: c.retryMethods,
       })}
-      ${this.embed.render(t.embedTitle)} ${c.alert('pay')}
+      ${this.embed.render(t.embedTitle)} ${this.actions.alertFor('pay')}
       <div class="row">
-        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || c.busy} @click=${() => this.pay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
+        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.actions.busy} @click=${() => this.pay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
         ${this.embed.url ? nothing : html`<button type="button" @click=${() => this.addCard()}>${t.newCard}</button>`}
         ${close(t.cancel)}
       </div>`;

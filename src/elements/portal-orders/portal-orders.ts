@@ -1,14 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PortalApiError } from '../../api/errors.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
-import { errorMessage } from '../../internal/error-message.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { alertAt, pager, spinner } from '../../internal/templates.js';
+import { pager, spinner } from '../../internal/templates.js';
 import { canManageBilling, paymentMethodsResource } from '../../state/billing.js';
 import {
   canPayNow, documentUrl, generateInvoice, hasInvoice, orderResource, ordersResource, updateOrderBilling,
@@ -90,22 +89,17 @@ export class PortalOrders extends PortalElement {
   );
   private readonly order = this.watch((scope) => this.allowed && this.openId && orderResource(scope, this.openId));
   private readonly methods = this.watch((scope) => this.allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
-  private readonly pay = new PayOrder(this, () => ({
-    scope: this.scope,
-    t: this.t,
-    locale: this.resolvedLocale,
+  /** One action at a time (`invoice`, `pay`, `receipt:<id>`), each failure at its place. */
+  private readonly actions = new ActionController(this, () => this.t);
+  private readonly pay = new PayOrder(this, this.actions, () => ({
+    ...this.context(),
     theme: this.config?.theme,
     methods: this.methods.value,
     retryMethods: () => this.methods.retry(),
-    busy: !!this.busy,
-    run: (at, action) => this.run(at, action),
-    alert: (at) => alertAt(this.alert, at),
-    setAlert: (at, message) => (this.alert = { at, message }),
-    emit: (type, detail) => this.emit(type, detail),
   }));
   private readonly modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
-    busy: () => !!this.busy,
+    busy: () => !!this.actions.busy,
   });
 
   /** Shows only this subscription's orders. */
@@ -123,24 +117,11 @@ export class PortalOrders extends PortalElement {
   @state() private draft: Draft | undefined;
   @state() private errors: DraftErrors = {};
   @state() private locked: DraftKey[] = [];
-  @state() private busy: string | undefined;
-  @state() private alert: { at: string; message: string } | undefined;
   /** Download links fetched (`receipt:<id>`), or `''` while Polar renders them. */
   @state() private docs: Record<string, string> = {};
   @state() private elapsed = 0;
 
-  private stop = new AbortController();
   private focusNext: string | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.stop.signal.aborted) this.stop = new AbortController();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop.abort();
-  }
 
   private get allowed(): boolean {
     return canManageBilling(this.session);
@@ -169,45 +150,35 @@ export class PortalOrders extends PortalElement {
     return formatMoney(this.resolvedLocale, amount, currency);
   }
 
-  /** Runs one action at a time; a failure becomes a message at its place, keeping the form. */
-  private async run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): Promise<void> {
+  /** Runs one action at a time; a 422 that names invoice fields goes back to the form. */
+  private run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): void {
     const scope = this.scope;
-    if (this.busy || !scope) return;
-    this.busy = at;
-    this.alert = undefined;
-    try {
-      await action(scope, this.stop.signal);
-    } catch (error) {
-      const e = error as PortalApiError;
-      if (e.kind === 'aborted') return;
-      if (e.status === 422 && Object.keys((this.errors = serverErrors(e))).length) {
-        this.phase = 'form';
-        this.focusNext = '[aria-invalid="true"]';
-        return;
-      }
-      this.alert = { at, message: e.status === 401 ? this.t.keptForRetry : (e.code && this.t.payError(e.code)) || errorMessage(this.t, e) };
-    } finally {
-      this.busy = undefined;
-    }
+    if (!scope) return;
+    void this.actions.run(at, (signal) => action(scope, signal), (e) => {
+      if (!Object.keys((this.errors = serverErrors(e))).length) return false;
+      this.phase = 'form';
+      this.focusNext = '[aria-invalid="true"]';
+      return true;
+    });
   }
 
   private openOrder(id: string | undefined): void {
     const back = this.openId;
     this.openId = id;
-    this.alert = undefined;
+    this.actions.clear();
     this.focusNext = id ? '#o-title' : `[data-id="${back}"]`;
   }
 
   private fetchDoc(kind: Doc, o: Order): void {
     const key = `${kind}:${o.id}`;
-    void this.run(key, async (scope, signal) => {
+    this.run(key, async (scope, signal) => {
       this.docs = { ...this.docs, [key]: '' };
       const url = await documentUrl(scope, kind, o.id, this.documentTimeout * 1000, signal).finally(() => {
         const { [key]: _, ...rest } = this.docs;
         this.docs = rest;
       });
       if (!url) {
-        this.alert = { at: key, message: this.t.doc(kind, 'timeout') };
+        this.actions.fail(key, this.t.doc(kind, 'timeout'));
         return;
       }
       this.docs = { ...this.docs, [key]: url };
@@ -220,7 +191,7 @@ export class PortalOrders extends PortalElement {
     this.locked = o.billing_address ? ['country', 'state'] : [];
     this.draft = draftOf(o.billing_name, o.billing_address);
     this.errors = {};
-    this.alert = undefined;
+    this.actions.clear('invoice');
     this.phase = 'form';
     this.dialog = 'invoice';
   }
@@ -229,27 +200,27 @@ export class PortalOrders extends PortalElement {
     event.preventDefault();
     const d = this.draft!;
     const id = this.openId!;
-    if (this.busy) return;
+    if (this.actions.busy) return;
     this.errors = checkDraft(this.t, d, ['billing_name', 'line1', 'postal_code', 'city', 'country']);
     if (Object.values(this.errors).some(Boolean)) {
       this.focusNext = '[aria-invalid="true"]';
       return;
     }
-    void this.run('invoice', async (scope) => {
+    this.run('invoice', async (scope, signal) => {
       const order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
       this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
-      await this.waitForInvoice(scope, order, false);
+      await this.waitForInvoice(scope, order, false, signal);
     });
   }
 
   /** Has Polar render the invoice, showing the time against the limit; `again` only waits on. */
-  private async waitForInvoice(scope: PortalScope, o: Order, again: boolean): Promise<void> {
+  private async waitForInvoice(scope: PortalScope, o: Order, again: boolean, signal: AbortSignal): Promise<void> {
     const start = Date.now();
     this.phase = 'wait';
     this.elapsed = 0;
     const ticker = setInterval(() => (this.elapsed = (Date.now() - start) / 1000), 250);
     try {
-      const url = await generateInvoice(scope, o.id, this.documentTimeout * 1000, this.stop.signal, again);
+      const url = await generateInvoice(scope, o.id, this.documentTimeout * 1000, signal, again);
       if (!url) {
         this.phase = 'timeout';
         return;
@@ -266,25 +237,23 @@ export class PortalOrders extends PortalElement {
   }
 
   private openPay(): void {
-    this.alert = undefined;
+    this.actions.clear();
     this.pay.reset();
     this.dialog = 'pay';
   }
 
   private closeDialog(): void {
-    if (this.busy) return;
+    if (this.actions.busy) return;
     this.pay.reset();
     this.dialog = undefined;
-    if (this.alert?.at === 'pay' || this.alert?.at === 'invoice') this.alert = undefined;
+    this.actions.clear('pay', 'invoice');
   }
 
   protected override render() {
-    if (!this.portal) return nothing;
     const t = this.t;
-    const session = this.session;
-    if (session?.status === 'restoring') return spinner(t.loading);
-    if (session?.status !== 'signed-in') return html`<p class="status" part="status">${this.dialog ? t.keptForRetry : t.ordersSignedOut}</p>`;
-    if (!canManageBilling(session)) return html`<p class="status" part="status">${t.billingOwnerOnly}</p>`;
+    const gate = this.gate(this.dialog ? t.keptForRetry : t.ordersSignedOut);
+    if (gate) return gate;
+    if (!this.allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     if (this.openId) {
       return html`<div part="base">
         <div class="row"><button type="button" class="link" @click=${() => this.openOrder(undefined)}>${t.allOrders}</button></div>
@@ -360,7 +329,7 @@ export class PortalOrders extends PortalElement {
               <button type="button" @click=${() => this.openInvoice(o)}>${t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate')}</button>`
           : nothing}
       </div>
-      ${alertAt(this.alert, `receipt:${o.id}`)} ${alertAt(this.alert, `invoice:${o.id}`)}
+      ${this.actions.alertFor(`receipt:${o.id}`)} ${this.actions.alertFor(`invoice:${o.id}`)}
       ${this.dialog === 'invoice'
         ? this.renderInvoiceDialog(o)
         : this.dialog === 'pay'
@@ -400,7 +369,7 @@ export class PortalOrders extends PortalElement {
               <a part="download" href=${this.docs[`invoice:${o.id}`]} target="_blank" rel="noopener">${t.doc('invoice', 'open')}</a>`
           : html`<p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>`}
         <div class="row">
-          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', (scope) => this.waitForInvoice(scope, o, true))}>${t.retry}</button>`}
+          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', (scope, signal) => this.waitForInvoice(scope, o, true, signal))}>${t.retry}</button>`}
           ${close(t.close)}
         </div>`);
     }
@@ -412,9 +381,9 @@ export class PortalOrders extends PortalElement {
           this.errors = { ...this.errors, [k]: undefined };
         },
       })}
-      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${alertAt(this.alert, 'invoice')}
+      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.actions.alertFor('invoice')}
       <div class="row">
-        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.busy}>${this.busy ? t.saving : t.invoiceSubmit}</button>
+        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.actions.busy}>${this.actions.busy ? t.saving : t.invoiceSubmit}</button>
         ${close()}
       </div>
     </form>`);

@@ -1,9 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { PortalApiError } from '../../api/errors.js';
-import type { PortalEventDetails } from '../../events/portal-event.js';
-import type { Translation } from '../../i18n/translation.js';
 import { errorMessage } from '../../internal/error-message.js';
-import type { PortalScope } from '../../state/scope.js';
+import type { ElementContext } from '../../internal/portal-element.js';
 import { assignSeat, parseEmails, refreshSeats, type SeatsList, type SeatTarget } from '../../state/seats.js';
 import { seatDetail } from './seat-rows.js';
 
@@ -15,15 +13,11 @@ interface Result {
 }
 
 /** What the assign flow needs from `<portal-seats>`, read fresh each time. */
-export interface AssignHost {
-  scope: PortalScope | undefined;
+export interface AssignHost extends ElementContext {
   target: SeatTarget | undefined;
   list: SeatsList | undefined;
-  t: Translation;
-  signedIn: boolean;
   /** Lower-cased addresses that already hold a seat. */
   held(): Set<string>;
-  emitAssigned(detail: PortalEventDetails['portal-seat-assigned']): void;
 }
 
 /**
@@ -114,7 +108,7 @@ export class AssignSeats implements ReactiveController {
     let go = true;
     try {
       const seat = await assignSeat(scope, target, email);
-      c.emitAssigned(seatDetail(seat, email));
+      c.emit('portal-seat-assigned', seatDetail(seat, email));
     } catch (error) {
       const e = error instanceof PortalApiError ? error : undefined;
       const code = e?.code;

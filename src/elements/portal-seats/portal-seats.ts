@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { PortalApiError } from '../../api/errors.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
@@ -9,7 +8,7 @@ import { errorMessage } from '../../internal/error-message.js';
 import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager, spinner } from '../../internal/templates.js';
+import { pager } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
 import {
   refreshSeats, resendSeat, revokeSeat, seatAccessResource, seatOrdersResource, seatsResource, subscriptionTargets,
@@ -98,26 +97,19 @@ export class PortalSeats extends PortalElement {
     busy: (): boolean => this.busy === 'revoke' || this.change.pending,
   });
   private readonly assign = new AssignSeats(this, () => ({
-    scope: this.scope,
+    ...this.context(),
     target: this.target,
     list: this.seats.value?.data,
-    t: this.t,
-    signedIn: this.signedIn,
     held: () => this.table.held(),
-    emitAssigned: (detail) => this.emit('portal-seat-assigned', detail),
   }));
   private readonly change: SubscriptionChange = new SubscriptionChange(
     this,
     'seats-change',
     () => ({
-      scope: this.scope,
-      t: this.t,
-      locale: this.resolvedLocale,
+      ...this.context(),
       org: this.org.value?.data,
-      signedIn: this.signedIn,
       find: (id) => this.subs.value?.data?.items.find((s) => s.id === id),
       notify: (_, text) => (this.notice = text),
-      emit: (type, detail) => this.emit(type, detail),
     }),
     this.modal,
   );
@@ -244,11 +236,9 @@ export class PortalSeats extends PortalElement {
 
   protected override render() {
     const t = this.t;
-    const status = this.session?.status;
-    if (!this.portal) return nothing;
-    if (status === 'restoring') return spinner(t.loading);
-    const notice = html`<p role="status" class="status" part="status">${this.assign.kept && !this.signedIn ? t.seatsKept : this.notice}</p>`;
-    if (status !== 'signed-in') return html`<p class="hint">${t.seatsSignedOut}</p>${notice}`;
+    const gate = this.gate(this.assign.kept ? `${t.seatsSignedOut} ${t.seatsKept}` : t.seatsSignedOut);
+    if (gate) return gate;
+    const notice = html`<p role="status" class="status" part="status">${this.notice}</p>`;
     const explicit = this.subscriptionId || this.orderId;
     return html`<div part="base">
       ${explicit ? nothing : this.renderPicker()}
@@ -331,7 +321,7 @@ export class PortalSeats extends PortalElement {
             </tr>
           </thead>
           <tbody>
-            ${shown.map((row) => keyed(row.seat.id, this.renderRow(row, manage)))}
+            ${shown.map((row) => this.renderRow(row, manage))}
           </tbody>
         </table>
       </div>

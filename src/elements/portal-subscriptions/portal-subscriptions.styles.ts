@@ -4,12 +4,6 @@ export const subscriptionsStyles = css`
   :host {
     --_gap: var(--portal-subscriptions-gap, var(--_space));
   }
-  h2,
-  h3,
-  h4,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.25em;
   }
@@ -21,9 +15,6 @@ export const subscriptionsStyles = css`
     margin-top: var(--_space-s);
   }
   ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
     display: grid;
     gap: var(--_gap);
   }
@@ -39,23 +30,12 @@ export const subscriptionsStyles = css`
     background: var(--_surface);
     padding: var(--_space);
   }
-  .head,
-  .actions,
-  .row {
+  .head {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-s);
-  }
-  .head {
     justify-content: space-between;
-  }
-  .badge {
-    font-size: 0.8em;
-    font-weight: 600;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    padding: 0 0.6em;
   }
   .badge.past_due,
   .badge.unpaid {
@@ -64,14 +44,7 @@ export const subscriptionsStyles = css`
   s {
     color: var(--_muted);
   }
-  dl {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.15rem var(--_space);
-    margin: 0;
-  }
   dd {
-    margin: 0;
     text-align: end;
     font-variant-numeric: tabular-nums;
   }

@@ -106,14 +106,10 @@ export class PortalSubscriptions extends PortalElement {
     this,
     this.uid,
     () => ({
-      scope: this.scope,
-      t: this.t,
-      locale: this.resolvedLocale,
+      ...this.context(),
       org: this.org.value?.data,
-      signedIn: this.signedIn,
       find: (id) => this.find(id),
       notify: (id, text, error) => (this.notice = { id, text, error }),
-      emit: (type, detail) => this.emit(type, detail),
     }),
     new ModalController(this, {
       // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.

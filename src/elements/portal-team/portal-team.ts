@@ -1,12 +1,11 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { definePortalElement } from '../../internal/define.js';
 import { errorMessage } from '../../internal/error-message.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager, spinner } from '../../internal/templates.js';
+import { pager } from '../../internal/templates.js';
 import { addMember, membersResource, removeMember, updateMember, type Member, type MemberList, type MemberRole } from '../../state/members.js';
 import { parseEmails } from '../../state/seats.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -162,10 +161,8 @@ export class PortalTeam extends PortalElement {
 
   protected override render() {
     const t = this.t;
-    const status = this.session?.status;
-    if (!this.portal) return nothing;
-    if (status === 'restoring') return spinner(t.loading);
-    if (status !== 'signed-in') return html`<p class="hint">${t.teamSignedOut}</p>`;
+    const gate = this.gate(t.teamSignedOut);
+    if (gate) return gate;
     const state = this.members.value;
     // Polar answers 403 for individual customers: member management is for teams only.
     const refused = !state?.data && state?.error?.status === 403;
@@ -228,7 +225,7 @@ export class PortalTeam extends PortalElement {
             </tr>
           </thead>
           <tbody>
-            ${list.items.map((m) => keyed(m.id, this.renderMember(m)))}
+            ${list.items.map((m) => this.renderMember(m))}
           </tbody>
         </table>
       </div>
