@@ -35,11 +35,6 @@ export class ResourceController<T> implements ReactiveController, ResourceBindin
     return this.resource?.$state.get();
   }
 
-  /** The resource itself, for an action that puts its answer in place. */
-  get current(): Resource<T> | undefined {
-    return this.resource;
-  }
-
   sync(scope: PortalScope | undefined, signedIn: boolean): void {
     const next = (scope && (signedIn || this.anonymous) && this.select(scope)) || undefined;
     if (next === this.resource) return;

@@ -20,9 +20,6 @@ export const subscriptionChangeStyles = css`
     gap: var(--_space-s);
     margin: 0;
   }
-  dialog dl {
-    display: grid;
-  }
   dialog dd {
     text-align: end;
     font-variant-numeric: tabular-nums;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { formatWait } from '../../i18n/localize.js';
 import { definePortalElement } from '../../internal/define.js';
 import { PortalElement } from '../../internal/portal-element.js';
+import { spinner } from '../../internal/templates.js';
 import { isPlausibleEmail, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
 import { adoptLoginStyles } from './portal-login.styles.js';
 
@@ -255,11 +256,7 @@ export class PortalLogin extends PortalElement {
   protected override render() {
     if (!this.portal) return nothing;
     const status = this.session?.status;
-    if (status === 'restoring') {
-      return html`<p class="status" part="status" role="status">
-        <span class="spinner" aria-hidden="true"></span> ${this.t.checkingSession}
-      </p>`;
-    }
+    if (status === 'restoring') return spinner(this.t.checkingSession);
     if (status === 'signed-in') return this.renderSignedIn();
     return html`
       <div class="portal-login">

@@ -7,17 +7,17 @@ export const seatsStyles = css`
     align-items: center;
     gap: var(--_space);
   }
-  dl {
+  /* The counts (in use, total, available); the seat-count dialog keeps its own amounts. */
+  .summary dl {
     display: flex;
     gap: var(--_space);
     margin: 0 auto 0 0;
   }
-  dt {
+  .summary dt {
     color: var(--_muted);
     font-size: 0.875em;
   }
-  dd {
-    margin: 0;
+  .summary dd {
     font-size: 1.25em;
     font-weight: 600;
   }
@@ -58,9 +58,6 @@ export const seatsStyles = css`
     color: var(--_muted);
   }
   .results {
-    list-style: none;
-    margin: 0;
-    padding: 0;
     max-height: 12rem;
     overflow: auto;
   }
