@@ -30,24 +30,26 @@ export interface PortalScope {
   authenticate(code: string, source?: EventTarget): Promise<SessionUser>;
 }
 
-const scopes = new Map<string, PortalScope>();
+/** Each scope with its latest configuration (configure() may replace getToken at run time). */
+interface Entry {
+  scope: PortalScope;
+  holder: { config: PortalConfig };
+}
+const scopes = new Map<string, Entry>();
 
 /** The scope for `config`, created on first use; `eventTarget` receives session events no element caused. */
 export function scopeFor(config: PortalConfig, eventTarget: () => EventTarget = () => document): PortalScope {
   const key = `${config.api}|${config.organization ?? ''}|${config.storage}`;
-  const scope = scopes.get(key) ?? createScope(key, config, eventTarget);
-  scopes.set(key, scope);
-  const hadSource = !!scope.config.getToken;
-  holders.get(scope)!.config = config;
+  let entry = scopes.get(key);
+  if (!entry) scopes.set(key, (entry = createScope(key, config, eventTarget)));
+  const hadSource = !!entry.holder.config.getToken;
+  entry.holder.config = config;
   // A token source configured after load signs the known user in right away.
-  if (!hadSource && config.getToken && scope.session.state.status === 'signed-out') void scope.session.mint();
-  return scope;
+  if (!hadSource && config.getToken && entry.scope.session.state.status === 'signed-out') void entry.scope.session.mint();
+  return entry.scope;
 }
 
-/** Each scope's latest configuration (configure() may replace getToken at run time). */
-const holders = new WeakMap<PortalScope, { config: PortalConfig }>();
-
-function createScope(key: string, initial: PortalConfig, eventTarget: () => EventTarget): PortalScope {
+function createScope(key: string, initial: PortalConfig, eventTarget: () => EventTarget): Entry {
   // Callbacks read the latest config; a session restored from storage asks for it while it
   // is still being constructed.
   const holder = { config: initial };
@@ -102,8 +104,7 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
       return session.adopt(token, 'code', source);
     },
   };
-  holders.set(scope, holder);
-  return scope;
+  return { scope, holder };
 }
 
 function missingOrganization() {
@@ -116,6 +117,6 @@ function missingOrganization() {
 
 /** @internal Forgets every scope (tests start each case from a fresh page state). */
 export function disposeScopes(): void {
-  for (const scope of scopes.values()) scope.session.dispose();
+  for (const { scope } of scopes.values()) scope.session.dispose();
   scopes.clear();
 }

@@ -192,7 +192,6 @@ export class PortalTeam extends PortalElement {
             id="invite-email"
             type="email"
             autocomplete="off"
-            data-focus
             .value=${this.email}
             aria-invalid=${this.inviteError ? 'true' : 'false'}
             aria-describedby="invite-error"
