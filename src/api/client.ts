@@ -82,27 +82,27 @@ const abortedError = () => new PortalApiError({ kind: 'aborted', message: 'The r
  */
 export class PortalApiClient {
   readonly baseUrl: string;
-  private readonly options: ApiClientOptions;
+  readonly #options: ApiClientOptions;
 
   constructor(options: ApiClientOptions) {
-    this.options = options;
+    this.#options = options;
     this.baseUrl = options.baseUrl;
   }
 
   get<P extends PathsFor<'get'>>(path: P, options?: RequestOptions<Operation<P, 'get'>>) {
-    return this.request<P, 'get'>('get', path, options);
+    return this.#request<P, 'get'>('get', path, options);
   }
 
   post<P extends PathsFor<'post'>>(path: P, options?: RequestOptions<Operation<P, 'post'>>) {
-    return this.request<P, 'post'>('post', path, options);
+    return this.#request<P, 'post'>('post', path, options);
   }
 
   patch<P extends PathsFor<'patch'>>(path: P, options: RequestOptions<Operation<P, 'patch'>>) {
-    return this.request<P, 'patch'>('patch', path, options);
+    return this.#request<P, 'patch'>('patch', path, options);
   }
 
   delete<P extends PathsFor<'delete'>>(path: P, options?: RequestOptions<Operation<P, 'delete'>>) {
-    return this.request<P, 'delete'>('delete', path, options);
+    return this.#request<P, 'delete'>('delete', path, options);
   }
 
   /** The absolute URL of an operation, with path parameters and the query filled in. */
@@ -124,7 +124,7 @@ export class PortalApiClient {
     return `${this.baseUrl}${filled}${qs ? `?${qs}` : ''}`;
   }
 
-  private async request<P extends keyof paths, M extends Method>(
+  async #request<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
     options: { path?: unknown; query?: unknown; body?: unknown; signal?: AbortSignal } = {},
@@ -137,7 +137,7 @@ export class PortalApiClient {
     );
     const headers: Record<string, string> = { Accept: 'application/json', 'Polar-Version': POLAR_API_VERSION };
     const anonymous = ANONYMOUS_OPERATIONS.has(`${method.toUpperCase()} ${String(path)}`);
-    const token = anonymous ? undefined : this.options.getToken();
+    const token = anonymous ? undefined : this.#options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     let body: string | undefined;
     if (options.body !== undefined) {
@@ -145,7 +145,7 @@ export class PortalApiClient {
       body = JSON.stringify(options.body);
     }
 
-    const retryDelays = method === 'get' ? (this.options.retryDelays ?? [300, 1200]) : [];
+    const retryDelays = method === 'get' ? (this.#options.retryDelays ?? [300, 1200]) : [];
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedError();
       let response: Response;
@@ -179,7 +179,7 @@ export class PortalApiClient {
         continue;
       }
       const error = errorFromResponse(response.status, await readJson(response), retryAfterOf(response));
-      if (error.isInvalidToken && token) this.options.onInvalidToken?.(token);
+      if (error.isInvalidToken && token) this.#options.onInvalidToken?.(token);
       throw error;
     }
   }

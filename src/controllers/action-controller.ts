@@ -4,6 +4,11 @@ import type { Translation } from '../i18n/translation.js';
 import { errorMessage } from '../internal/error-message.js';
 import { alertAt } from '../internal/templates.js';
 
+interface Alert {
+  at: string;
+  message: string;
+}
+
 /**
  * One action at a time, and its failure at its place: `run('save', …)` ignores a second click
  * while `save` runs, marks the element busy, and turns a failure into the message shown by
@@ -13,22 +18,24 @@ import { alertAt } from '../internal/templates.js';
 export class ActionController implements ReactiveController {
   /** The running action, so a second click sends nothing. */
   busy: string | undefined;
-  private alert: { at: string; message: string } | undefined;
-  private stop = new AbortController();
+  #alert: Alert | undefined;
+  #stop = new AbortController();
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly t: () => Translation,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #t: () => Translation;
+
+  constructor(host: ReactiveElement, t: () => Translation) {
+    this.#host = host;
+    this.#t = t;
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.stop.signal.aborted) this.stop = new AbortController();
+    if (this.#stop.signal.aborted) this.#stop = new AbortController();
   }
 
   hostDisconnected(): void {
-    this.stop.abort();
+    this.#stop.abort();
   }
 
   /**
@@ -37,39 +44,39 @@ export class ActionController implements ReactiveController {
    */
   async run(at: string, action: (signal: AbortSignal) => Promise<unknown>, invalid?: (error: PortalApiError) => boolean): Promise<boolean> {
     if (this.busy) return false;
-    this.set(at, undefined);
+    this.#set(at, undefined);
     try {
-      await action(this.stop.signal);
+      await action(this.#stop.signal);
       return true;
     } catch (error) {
       const e = error instanceof PortalApiError ? error : undefined;
       if (e?.kind === 'aborted' || (e?.status === 422 && invalid?.(e))) return false;
-      const t = this.t();
+      const t = this.#t();
       this.fail(at, e?.status === 401 ? t.keptForRetry : (e?.code && t.payError(e.code)) || errorMessage(t, error));
       return false;
     } finally {
-      this.set(undefined, this.alert);
+      this.#set(undefined, this.#alert);
     }
   }
 
   /** Shows `message` at `at`, as if its action had failed. */
   fail(at: string, message: string): void {
-    this.set(this.busy, { at, message });
+    this.#set(this.busy, { at, message });
   }
 
   /** Forgets the alert of these actions (their dialog closed), or any alert. */
   clear(...ats: string[]): void {
-    if (this.alert && (!ats.length || ats.includes(this.alert.at))) this.set(this.busy, undefined);
+    if (this.#alert && (!ats.length || ats.includes(this.#alert.at))) this.#set(this.busy, undefined);
   }
 
   /** The alert of `at`, where that action's button is. */
   alertFor(at: string) {
-    return alertAt(this.alert, at);
+    return alertAt(this.#alert, at);
   }
 
-  private set(busy: string | undefined, alert: ActionController['alert']): void {
+  #set(busy: string | undefined, alert: Alert | undefined): void {
     this.busy = busy;
-    this.alert = alert;
-    this.host.requestUpdate();
+    this.#alert = alert;
+    this.#host.requestUpdate();
   }
 }

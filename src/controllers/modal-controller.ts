@@ -25,45 +25,47 @@ function activeElement(): HTMLElement | undefined {
  * or to `fallback` when that control is gone.
  */
 export class ModalController implements ReactiveController {
-  private dialog: HTMLDialogElement | undefined;
-  private opener: HTMLElement | undefined;
+  #dialog: HTMLDialogElement | undefined;
+  #opener: HTMLElement | undefined;
   /** What the opener said when it opened the dialog (its accessible name). */
-  private openerName = '';
+  #openerName = '';
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly options: ModalOptions,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #options: ModalOptions;
+
+  constructor(host: ReactiveElement, options: ModalOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Closes the open dialog, which fires its `close` event; not while a request runs. */
   close(): void {
-    if (!this.options.busy?.()) this.dialog?.close();
+    if (!this.#options.busy?.()) this.#dialog?.close();
   }
 
   hostUpdated(): void {
-    const dialog = this.host.renderRoot.querySelector('dialog') ?? undefined;
-    if (dialog === this.dialog) return;
+    const dialog = this.#host.renderRoot.querySelector('dialog') ?? undefined;
+    if (dialog === this.#dialog) return;
     if (dialog) {
-      if (!this.opener) {
-        this.opener = activeElement();
-        this.openerName = nameOf(this.opener);
+      if (!this.#opener) {
+        this.#opener = activeElement();
+        this.#openerName = nameOf(this.#opener);
       }
-      dialog.addEventListener('cancel', (event) => this.options.busy?.() && event.preventDefault());
+      dialog.addEventListener('cancel', (event) => this.#options.busy?.() && event.preventDefault());
       if (!dialog.open) dialog.showModal();
     } else {
       // Lit reuses a removed row's buttons for the next row: a row control whose label changed
       // is another row's now, so the one that opened the dialog is gone.
-      const opener = this.opener;
-      const same = opener?.isConnected && opener.getClientRects().length > 0 && nameOf(opener) === this.openerName;
-      (same ? opener : this.options.fallback())?.focus();
-      this.opener = undefined;
+      const opener = this.#opener;
+      const same = opener?.isConnected && opener.getClientRects().length > 0 && nameOf(opener) === this.#openerName;
+      (same ? opener : this.#options.fallback())?.focus();
+      this.#opener = undefined;
     }
-    this.dialog = dialog;
+    this.#dialog = dialog;
   }
 
   hostDisconnected(): void {
-    this.dialog = this.opener = undefined;
+    this.#dialog = this.#opener = undefined;
   }
 }

@@ -25,12 +25,14 @@ export interface EmbedOptions {
 export class PaymentMethodEmbed implements ReactiveController {
   /** The iframe's URL while open. */
   url: string | undefined;
-  private origin = '';
+  #origin = '';
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly onMessage: (message: EmbedMessage) => void,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #onMessage: (message: EmbedMessage) => void;
+
+  constructor(host: ReactiveElement, onMessage: (message: EmbedMessage) => void) {
+    this.#host = host;
+    this.#onMessage = onMessage;
     host.addController(this);
   }
 
@@ -38,8 +40,8 @@ export class PaymentMethodEmbed implements ReactiveController {
   open(scope: PortalScope, o: EmbedOptions): boolean {
     const token = scope.session.currentToken();
     if (!token) return false;
-    this.origin = embedOrigin(scope.api.baseUrl);
-    const url = new URL('/embed/payment-method', this.origin);
+    this.#origin = embedOrigin(scope.api.baseUrl);
+    const url = new URL('/embed/payment-method', this.#origin);
     // Polar's embed takes the session token in its URL: that is Polar's own design
     // (@polar-sh/checkout does the same). The URL goes only into this iframe's src; it is
     // never logged, stored, put in an event detail or exposed as an attribute of ours.
@@ -54,15 +56,15 @@ export class PaymentMethodEmbed implements ReactiveController {
     };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     this.url = url.href;
-    addEventListener('message', this.listener);
-    this.host.requestUpdate();
+    addEventListener('message', this.#listener);
+    this.#host.requestUpdate();
     return true;
   }
 
   close(): void {
-    removeEventListener('message', this.listener);
+    removeEventListener('message', this.#listener);
     this.url = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -72,15 +74,15 @@ export class PaymentMethodEmbed implements ReactiveController {
   /** The iframe, while open; starts at no height and follows the page's `resize` messages. */
   render(title: string) {
     return this.url
-      ? html`<iframe part="embed" class="embed" title=${title} src=${this.url} allow="payment ${this.origin}"></iframe>`
+      ? html`<iframe part="embed" class="embed" title=${title} src=${this.url} allow="payment ${this.#origin}"></iframe>`
       : nothing;
   }
 
-  private readonly listener = (event: MessageEvent) => {
-    const frame = this.host.renderRoot.querySelector<HTMLIFrameElement>('iframe.embed');
+  readonly #listener = (event: MessageEvent) => {
+    const frame = this.#host.renderRoot.querySelector<HTMLIFrameElement>('iframe.embed');
     const data = event.data as (EmbedMessage & { type?: string; height?: number }) | null;
-    if (event.origin !== this.origin || !frame || event.source !== frame.contentWindow || data?.type !== 'POLAR_PAYMENT_METHOD') return;
+    if (event.origin !== this.#origin || !frame || event.source !== frame.contentWindow || data?.type !== 'POLAR_PAYMENT_METHOD') return;
     if ((data.event as string) === 'resize') frame.style.height = `${Math.max(0, Math.ceil(Number(data.height) || 0))}px`;
-    else this.onMessage(data);
+    else this.#onMessage(data);
   };
 }

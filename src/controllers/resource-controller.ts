@@ -17,55 +17,62 @@ export interface ResourceBinding {
  * call `load()` themselves.
  */
 export class ResourceController<T> implements ReactiveController, ResourceBinding {
-  private resource: Resource<T> | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private connected = false;
+  #resource: Resource<T> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #connected = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #select: ResourceSelector<T>;
+  readonly #anonymous: boolean;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly select: ResourceSelector<T>,
+    host: ReactiveControllerHost,
+    select: ResourceSelector<T>,
     /** `anonymous`: also while signed out (the organization); user data needs a session. */
-    private readonly anonymous = false,
+    anonymous = false,
   ) {
+    this.#host = host;
+    this.#select = select;
+    this.#anonymous = anonymous;
     host.addController(this);
   }
 
   /** The resource's state: data, error, loading. Undefined while there is nothing to show. */
   get value(): ResourceState<T> | undefined {
-    return this.resource?.$state.get();
+    return this.#resource?.$state.get();
   }
 
   sync(scope: PortalScope | undefined, signedIn: boolean): void {
-    const next = (scope && (signedIn || this.anonymous) && this.select(scope)) || undefined;
-    if (next === this.resource) return;
-    this.stop();
-    this.resource = next;
-    if (this.connected) this.start();
+    const next = (scope && (signedIn || this.#anonymous) && this.#select(scope)) || undefined;
+    if (next === this.#resource) return;
+    this.#stop();
+    this.#resource = next;
+    if (this.#connected) this.#start();
   }
 
   /** Fetches again (the Retry button). */
   retry(): void {
-    void this.resource?.refresh();
+    void this.#resource?.refresh();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.start();
+    this.#connected = true;
+    this.#start();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.stop();
+    this.#connected = false;
+    this.#stop();
   }
 
-  private start(): void {
-    if (!this.resource || this.unsubscribe) return;
-    this.unsubscribe = this.resource.subscribe(() => this.host.requestUpdate());
-    void this.resource.load();
+  #start(): void {
+    if (!this.#resource || this.#unsubscribe) return;
+    this.#unsubscribe = this.#resource.subscribe(() => this.#host.requestUpdate());
+    void this.#resource.load();
   }
 
-  private stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  #stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }

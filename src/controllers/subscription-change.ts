@@ -46,44 +46,53 @@ export interface SubscriptionChangeHost extends ElementContext {
  * 401 parks them until the user signs in again, then the dialog reopens as it was.
  */
 export class SubscriptionChange implements ReactiveController {
-  private draft: Draft | undefined;
-  private busy = false;
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #draft: Draft | undefined;
+  #busy = false;
+  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #host: ReactiveElement;
+  readonly #uid: string;
+  readonly #context: () => SubscriptionChangeHost;
+  readonly #modal: ModalController;
 
   constructor(
-    private readonly host: ReactiveElement,
-    private readonly uid: string,
-    private readonly context: () => SubscriptionChangeHost,
+    host: ReactiveElement,
+    uid: string,
+    context: () => SubscriptionChangeHost,
     /** The element's one modal controller (its `busy` should include `pending`). */
-    private readonly modal: ModalController,
+    modal: ModalController,
   ) {
+    this.#host = host;
+    this.#uid = uid;
+    this.#context = context;
+    this.#modal = modal;
     host.addController(this);
   }
 
   /** True while choices wait for a new sign-in. */
   get parked(): boolean {
-    return !!this.draft?.suspended;
+    return !!this.#draft?.suspended;
   }
 
   /** True while the change is being sent. */
   get pending(): boolean {
-    return !!this.draft?.pending;
+    return !!this.#draft?.pending;
   }
 
   hostUpdate(): void {
     // Back after a new sign-in: the dialog reopens with what the customer chose.
-    const c = this.context();
-    if (this.draft?.suspended && c.signedIn && c.find(this.draft.id)) this.set({ ...this.draft, suspended: false, error: undefined });
+    const c = this.#context();
+    if (this.#draft?.suspended && c.signedIn && c.find(this.#draft.id)) this.#set({ ...this.#draft, suspended: false, error: undefined });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.previewTimer);
+    clearTimeout(this.#previewTimer);
   }
 
   /** Applies an action without a dialog (undo a cancellation, resume, clear a scheduled change). */
   apply(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
-    const scope = this.context().scope;
-    if (scope) this.mutate(action, s, () => updateSubscription(scope, s.id, body)).catch(() => undefined);
+    const scope = this.#context().scope;
+    if (scope) this.#mutate(action, s, () => updateSubscription(scope, s.id, body)).catch(() => undefined);
   }
 
   /**
@@ -91,42 +100,42 @@ export class SubscriptionChange implements ReactiveController {
    * `seats` starts a seat change at that count, with its quote.
    */
   async open(kind: Draft['kind'], s: Subscription, seats?: number): Promise<void> {
-    const { scope } = this.context();
+    const { scope } = this.#context();
     if (!scope) return;
-    if (this.draft?.id !== s.id || this.draft.kind !== kind) this.set({ kind, id: s.id, seats: s.seats ?? undefined });
-    else this.set({ ...this.draft, suspended: false });
+    if (this.#draft?.id !== s.id || this.#draft.kind !== kind) this.#set({ kind, id: s.id, seats: s.seats ?? undefined });
+    else this.#set({ ...this.#draft, suspended: false });
     try {
-      if (kind === 'cancel' && s.status === 'past_due' && !this.draft?.cancelPreview) this.edit({ cancelPreview: await cancelPreview(scope, s.id) });
-      if (kind === 'seats') this.edit({ floor: await seatFloor(scope, s) });
-      if (kind === 'seats' && seats) this.setSeats(seats);
+      if (kind === 'cancel' && s.status === 'past_due' && !this.#draft?.cancelPreview) this.#edit({ cancelPreview: await cancelPreview(scope, s.id) });
+      if (kind === 'seats') this.#edit({ floor: await seatFloor(scope, s) });
+      if (kind === 'seats' && seats) this.#setSeats(seats);
     } catch (error) {
-      this.edit({ error: this.describe(error) });
+      this.#edit({ error: this.#describe(error) });
     }
   }
 
-  private set(draft: Draft | undefined): void {
-    this.draft = draft;
-    this.host.requestUpdate();
+  #set(draft: Draft | undefined): void {
+    this.#draft = draft;
+    this.#host.requestUpdate();
   }
 
   /** Changes the open draft; any earlier error goes unless the patch sets one. */
-  private edit(patch: Partial<Draft>): void {
-    if (this.draft) this.set({ ...this.draft, ...patch, error: patch.error });
+  #edit(patch: Partial<Draft>): void {
+    if (this.#draft) this.#set({ ...this.#draft, ...patch, error: patch.error });
   }
 
-  private describe(error: unknown): string {
-    const { t } = this.context();
+  #describe(error: unknown): string {
+    const { t } = this.#context();
     return error instanceof PortalApiError && error.code === 'PaymentMethodRequired' ? t.paymentMethodRequired : errorMessage(t, error);
   }
 
-  private async mutate(action: SubAction, before: Subscription, call: () => Promise<Subscription>): Promise<void> {
-    if (this.busy) return;
-    const c = this.context();
-    this.busy = true;
-    this.edit({ pending: true });
+  async #mutate(action: SubAction, before: Subscription, call: () => Promise<Subscription>): Promise<void> {
+    if (this.#busy) return;
+    const c = this.#context();
+    this.#busy = true;
+    this.#edit({ pending: true });
     try {
       const after = await call();
-      this.set(undefined);
+      this.#set(undefined);
       c.notify(after.id, c.t.subDone(action, formatDate(c.locale, after.ends_at ?? after.current_period_end)));
       const changes: Record<string, unknown> = {};
       for (const field of WATCHED) {
@@ -137,23 +146,23 @@ export class SubscriptionChange implements ReactiveController {
       }
     } catch (error) {
       const expired = error instanceof PortalApiError && error.status === 401;
-      const text = expired ? c.t.choicesKept : this.describe(error);
-      if (!this.draft || expired) c.notify(before.id, text, true);
-      this.edit({ pending: false, error: text, suspended: expired });
+      const text = expired ? c.t.choicesKept : this.#describe(error);
+      if (!this.#draft || expired) c.notify(before.id, text, true);
+      this.#edit({ pending: false, error: text, suspended: expired });
       throw error;
     } finally {
-      this.busy = false;
+      this.#busy = false;
     }
   }
 
-  private confirm(): Promise<void> {
-    const c = this.context();
-    const draft = this.draft;
+  #confirm(): Promise<void> {
+    const c = this.#context();
+    const draft = this.#draft;
     const s = draft && c.find(draft.id);
     if (!draft || !s || !c.scope || draft.pending || !ready(draft, s, c.org)) return Promise.resolve();
     const scope = c.scope;
     const action = confirmAction(draft);
-    const patch = (body: SubscriptionUpdate) => this.mutate(action, s, () => updateSubscription(scope, s.id, body));
+    const patch = (body: SubscriptionUpdate) => this.#mutate(action, s, () => updateSubscription(scope, s.id, body));
     if (draft.kind === 'plan') return patch({ product_id: draft.productId! });
     if (draft.kind === 'seats') return patch({ seats: draft.seats! });
     if (draft.kind === 'pause') {
@@ -162,72 +171,72 @@ export class SubscriptionChange implements ReactiveController {
     const reasons = { cancellation_reason: draft.reason ?? null, cancellation_comment: draft.comment?.trim() || null };
     const immediate = action === 'revoke';
     const run = () =>
-      immediate ? this.mutate(action, s, () => revokeSubscription(scope, s.id, reasons)) : patch({ cancel_at_period_end: true, ...reasons });
+      immediate ? this.#mutate(action, s, () => revokeSubscription(scope, s.id, reasons)) : patch({ cancel_at_period_end: true, ...reasons });
     const detail = { subscriptionId: s.id, reason: reasons.cancellation_reason, comment: reasons.cancellation_comment, immediate, proceed: run };
     if (c.emit('portal-before-cancel', detail)) return run();
     // The host runs its own flow first; `proceed()` holds the choices.
-    this.set(undefined);
+    this.#set(undefined);
     return Promise.resolve();
   }
 
   /** Sets the plan or seat count and asks Polar what it costs; the latest choice wins. */
-  private quote(patch: Partial<Draft>, delay = 0): void {
-    this.edit({ ...patch, consent: false });
-    clearTimeout(this.previewTimer);
-    const { scope, find } = this.context();
-    const draft = this.draft;
+  #quote(patch: Partial<Draft>, delay = 0): void {
+    this.#edit({ ...patch, consent: false });
+    clearTimeout(this.#previewTimer);
+    const { scope, find } = this.#context();
+    const draft = this.#draft;
     if (!draft || !scope || (draft.kind === 'seats' && draft.seats === find(draft.id)?.seats)) return;
     const body = draft.kind === 'plan' ? { product_id: draft.productId! } : { seats: draft.seats! };
     const key = previewKey(draft);
-    this.previewTimer = setTimeout(() => {
+    this.#previewTimer = setTimeout(() => {
       previewChange(scope, draft.id, body).then(
-        (preview) => this.draft && previewKey(this.draft) === key && this.edit({ preview, previewOf: key }),
-        (error) => this.edit({ error: this.describe(error) }),
+        (preview) => this.#draft && previewKey(this.#draft) === key && this.#edit({ preview, previewOf: key }),
+        (error) => this.#edit({ error: this.#describe(error) }),
       );
     }, delay);
   }
 
-  private setSeats(n: number, step = false): void {
-    const seats = Math.max(this.draft?.floor ?? 1, (step ? (this.draft?.seats ?? 1) : 0) + (n || 0));
-    this.quote({ seats }, 250);
+  #setSeats(n: number, step = false): void {
+    const seats = Math.max(this.#draft?.floor ?? 1, (step ? (this.#draft?.seats ?? 1) : 0) + (n || 0));
+    this.#quote({ seats }, 250);
   }
 
   // Rendering ----------------------------------------------------------------
 
   /** The dialog while one is open; nothing otherwise. */
   render() {
-    const c = this.context();
+    const c = this.#context();
     const { t } = c;
-    const draft = this.draft;
+    const draft = this.#draft;
     const s = draft && c.find(draft.id);
     if (!draft || draft.suspended || !s || !c.signedIn) return nothing;
-    return html`<dialog part="dialog" aria-labelledby="${this.uid}-dh" @close=${() => !this.draft?.suspended && this.set(undefined)}>
-      <form novalidate @submit=${(e: Event) => { e.preventDefault(); this.confirm().catch(() => undefined); }}>
-        <h2 id="${this.uid}-dh">${t.subAction(draft.kind)}: ${s.product.name}</h2>
+    return html`<dialog part="dialog" aria-labelledby="${this.#uid}-dh" @close=${() => !this.#draft?.suspended && this.#set(undefined)}>
+      <form novalidate @submit=${(e: Event) => { e.preventDefault(); this.#confirm().catch(() => undefined); }}>
+        <h2 id="${this.#uid}-dh">${t.subAction(draft.kind)}: ${s.product.name}</h2>
         ${draft.kind === 'cancel'
-          ? this.renderCancel(c, draft, s)
+          ? this.#renderCancel(c, draft, s)
           : draft.kind === 'plan'
-            ? this.renderPlan(c, draft, s)
+            ? this.#renderPlan(c, draft, s)
             : draft.kind === 'seats'
-              ? this.renderSeats(c, draft, s)
-              : this.renderPause(c, draft, s)}
+              ? this.#renderSeats(c, draft, s)
+              : this.#renderPause(c, draft, s)}
         ${alert(draft.error)}
         <div class="actions">
           <button class="primary" type="submit" aria-disabled=${draft.pending || !ready(draft, s, c.org) ? 'true' : 'false'}>
             ${draft.pending ? html`${inlineSpinner} ` : nothing}${t.subAction(confirmAction(draft))}
           </button>
-          <button type="button" @click=${() => this.modal.close()}>${t.close}</button>
+          <button type="button" @click=${() => this.#modal.close()}>${t.close}</button>
         </div>
       </form>
     </dialog>`;
   }
 
   /** A labelled control of the dialog; its id is `<uid>-<name>`. */
-  private field(name: string, label: string, control: unknown) {
-    return html`<div class="field"><label for="${this.uid}-${name}">${label}</label>${control}</div>`;
+  #field(name: string, label: string, control: unknown) {
+    return html`<div class="field"><label for="${this.#uid}-${name}">${label}</label>${control}</div>`;
   }
 
-  private renderCancel({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
+  #renderCancel({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
     const revoke = draft.cancelPreview?.stops_collection;
     return html`
       ${revoke
@@ -235,14 +244,14 @@ export class SubscriptionChange implements ReactiveController {
         : html`<p>${t.cancelIntro(s.product.name, formatDate(locale, s.current_period_end))}</p>`}
       <fieldset>
         <legend>${t.reasonLegend}</legend>
-        ${REASONS.map((reason) => choice('radio', 'reason', draft.reason === reason, () => this.edit({ reason }), t.reason(reason)))}
+        ${REASONS.map((reason) => choice('radio', 'reason', draft.reason === reason, () => this.#edit({ reason }), t.reason(reason)))}
       </fieldset>
-      ${this.field('comment', t.commentLabel, html`<textarea id="${this.uid}-comment" rows="3" maxlength="1000" .value=${draft.comment ?? ''}
-        @input=${(e: Event) => this.edit({ comment: value(e) })}></textarea>`)}
+      ${this.#field('comment', t.commentLabel, html`<textarea id="${this.#uid}-comment" rows="3" maxlength="1000" .value=${draft.comment ?? ''}
+        @input=${(e: Event) => this.#edit({ comment: value(e) })}></textarea>`)}
     `;
   }
 
-  private renderPlan(c: SubscriptionChangeHost, draft: Draft, s: Subscription) {
+  #renderPlan(c: SubscriptionChangeHost, draft: Draft, s: Subscription) {
     const { t } = c;
     const plans = eligiblePlans(c.org, s);
     const chosen = plans.find((p) => p.id === draft.productId);
@@ -252,47 +261,47 @@ export class SubscriptionChange implements ReactiveController {
         <legend>${t.planLegend}</legend>
         ${plans.length
           ? plans.map((p) =>
-              choice('radio', 'plan', draft.productId === p.id, () => this.quote({ productId: p.id }),
+              choice('radio', 'plan', draft.productId === p.id, () => this.#quote({ productId: p.id }),
                 html`<span>${p.name} <span class="hint">${perInterval(t, c.locale, listPrice(p, s.seats), s.currency, p)}</span></span>`),
             )
           : html`<p>${t.noPlans}</p>`}
       </fieldset>
       ${chosen
         ? html`${benefitList(t.gains, chosen.benefits.filter(lacks(s.product)))}${benefitList(t.loses, s.product.benefits.filter(lacks(chosen)))}
-            ${this.renderQuote(c, draft, s, listPrice(chosen, s.seats), chosen)}`
+            ${this.#renderQuote(c, draft, s, listPrice(chosen, s.seats), chosen)}`
         : nothing}
     `;
   }
 
-  private renderSeats(c: SubscriptionChangeHost, draft: Draft, s: Subscription) {
+  #renderSeats(c: SubscriptionChangeHost, draft: Draft, s: Subscription) {
     const { t } = c;
     const seats = draft.seats ?? s.seats ?? 1;
     const floor = draft.floor ?? 1;
-    const id = `${this.uid}-seats`;
+    const id = `${this.#uid}-seats`;
     return html`
-      ${this.field('seats', t.seatsLabel, html`<div class="row">
-          <button type="button" aria-label=${t.fewerSeats} ?disabled=${seats <= floor} @click=${() => this.setSeats(-1, true)}>−</button>
+      ${this.#field('seats', t.seatsLabel, html`<div class="row">
+          <button type="button" aria-label=${t.fewerSeats} ?disabled=${seats <= floor} @click=${() => this.#setSeats(-1, true)}>−</button>
           <input id=${id} type="number" inputmode="numeric" min=${floor} .value=${String(seats)} aria-describedby="${id}-floor"
-            @change=${(e: Event) => this.setSeats(Math.floor(Number(value(e))))} />
-          <button type="button" aria-label=${t.moreSeats} @click=${() => this.setSeats(1, true)}>+</button>
+            @change=${(e: Event) => this.#setSeats(Math.floor(Number(value(e))))} />
+          <button type="button" aria-label=${t.moreSeats} @click=${() => this.#setSeats(1, true)}>+</button>
         </div>
         <p id="${id}-floor" class="hint">${t.seatsFloor(floor)}</p>`)}
-      ${seats === s.seats ? nothing : this.renderQuote(c, draft, s, listPrice(s, seats))}
+      ${seats === s.seats ? nothing : this.#renderQuote(c, draft, s, listPrice(s, seats))}
     `;
   }
 
-  private renderPause({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
+  #renderPause({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
     // The first day after the current period: the earliest a pause can end.
     const min = new Date(Date.parse(s.current_period_end) + 86_400_000).toISOString().slice(0, 10);
     return html`
       <p>${t.pauseIntro(formatDate(locale, s.current_period_end))}</p>
-      ${this.field('resume', t.resumeOnLabel, html`<input id="${this.uid}-resume" type="date" min=${min} .value=${draft.resumesAt ?? ''}
-        @change=${(e: Event) => this.edit({ resumesAt: value(e) })} />`)}
+      ${this.#field('resume', t.resumeOnLabel, html`<input id="${this.#uid}-resume" type="date" min=${min} .value=${draft.resumesAt ?? ''}
+        @change=${(e: Event) => this.#edit({ resumesAt: value(e) })} />`)}
     `;
   }
 
   /** Due today, the next charge and the new recurring price, from the change-preview; consent to a charge now. */
-  private renderQuote({ t, locale, org }: SubscriptionChangeHost, draft: Draft, s: Subscription, newAmount: number, plan?: Interval) {
+  #renderQuote({ t, locale, org }: SubscriptionChangeHost, draft: Draft, s: Subscription, newAmount: number, plan?: Interval) {
     const p = currentPreview(draft);
     if (!p) return html`<div role="status" part="quote" class="status">${inlineSpinner} ${t.calculating}</div>`;
     const now = chargesNow(draft, s, org);
@@ -304,7 +313,7 @@ export class SubscriptionChange implements ReactiveController {
         ${amountRow(t.newPrice, perInterval(t, locale, newAmount, s.currency, plan ?? s))}
       </dl></div>
       ${now && p.due_amount > 0
-        ? choice('checkbox', 'consent', !!draft.consent, (e) => this.edit({ consent: (e.target as HTMLInputElement).checked }), t.consent(money(p.due_amount)))
+        ? choice('checkbox', 'consent', !!draft.consent, (e) => this.#edit({ consent: (e.target as HTMLInputElement).checked }), t.consent(money(p.due_amount)))
         : nothing}
     `;
   }

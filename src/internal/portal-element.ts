@@ -36,10 +36,10 @@ export class PortalElement extends LitElement {
   /** The element's language; falls back to the configured locale, then the page's. */
   @property() override lang = '';
 
-  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
-  private readonly bindings: ResourceController<unknown>[] = [];
-  private unlistenSession: (() => void) | undefined;
-  private followed: PortalScope | undefined;
+  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+  readonly #bindings: ResourceController<unknown>[] = [];
+  #unlistenSession: (() => void) | undefined;
+  #followed: PortalScope | undefined;
 
   /** @internal The shared scope: API client, session, resources. */
   protected get scope(): PortalScope | undefined {
@@ -53,7 +53,7 @@ export class PortalElement extends LitElement {
 
   /** @internal Who is signed in; the element re-renders on every change. */
   protected get session(): SessionState | undefined {
-    return this.followed?.session.state;
+    return this.#followed?.session.state;
   }
 
   /** @internal True while a user is signed in. */
@@ -75,7 +75,7 @@ export class PortalElement extends LitElement {
    */
   protected watch<T>(select: ResourceSelector<T>, anonymous = false): ResourceController<T> {
     const binding = new ResourceController<T>(this, select, anonymous);
-    this.bindings.push(binding as ResourceController<unknown>);
+    this.#bindings.push(binding as ResourceController<unknown>);
     return binding;
   }
 
@@ -103,27 +103,27 @@ export class PortalElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.follow(this.followsSession ? this.scope : undefined);
+    this.#follow(this.followsSession ? this.scope : undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.follow(undefined);
+    this.#follow(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('portal')) {
-      this.follow(this.followsSession ? this.scope : undefined);
+      this.#follow(this.followsSession ? this.scope : undefined);
       this.setState('theme-light', this.config?.theme === 'light');
       this.setState('theme-dark', this.config?.theme === 'dark');
     }
-    this.syncBindings();
+    this.#syncBindings();
   }
 
   protected override update(changed: PropertyValues): void {
     // Again after the subclass's willUpdate, which may have changed what its selectors read.
-    this.syncBindings();
+    this.#syncBindings();
     super.update(changed);
   }
 
@@ -147,23 +147,23 @@ export class PortalElement extends LitElement {
   /** @internal Exposes `:state(name)` to the page's CSS. */
   protected setState(name: string, on: boolean): void {
     try {
-      if (on) this.internals?.states.add(name);
-      else this.internals?.states.delete(name);
+      if (on) this.#internals?.states.add(name);
+      else this.#internals?.states.delete(name);
     } catch {
       // Engines without CustomStateSet just miss the styling hook.
     }
   }
 
-  private syncBindings(): void {
-    for (const binding of this.bindings) binding.sync(this.scope, this.signedIn);
+  #syncBindings(): void {
+    for (const binding of this.#bindings) binding.sync(this.scope, this.signedIn);
   }
 
   /** Follows the session of `scope` (none when disconnected) and starts its token check. */
-  private follow(scope: PortalScope | undefined): void {
-    if (scope === this.followed && (this.unlistenSession || !scope)) return;
-    this.unlistenSession?.();
-    this.unlistenSession = scope?.session.$state.listen(() => this.requestUpdate());
-    this.followed = scope;
+  #follow(scope: PortalScope | undefined): void {
+    if (scope === this.#followed && (this.#unlistenSession || !scope)) return;
+    this.#unlistenSession?.();
+    this.#unlistenSession = scope?.session.$state.listen(() => this.requestUpdate());
+    this.#followed = scope;
     void scope?.session.activate();
   }
 }

@@ -85,21 +85,21 @@ export function createResource<T>(key: string, fetcher: (signal: AbortSignal) =>
  * so one customer's data is never shown to the next.
  */
 export class ResourceCache {
-  private readonly resources = new Map<string, Resource<unknown>>();
+  readonly #resources = new Map<string, Resource<unknown>>();
 
   /** The resource for `key`, created with `fetcher` on first use. */
   get<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>): Resource<T> {
-    let resource = this.resources.get(key) as Resource<T> | undefined;
+    let resource = this.#resources.get(key) as Resource<T> | undefined;
     if (!resource) {
       resource = createResource(key, fetcher);
-      this.resources.set(key, resource as Resource<unknown>);
+      this.#resources.set(key, resource as Resource<unknown>);
     }
     return resource;
   }
 
   /** Replaces the data of every loaded resource of `family` with what `change` makes of it. */
   update<T>(family: string, change: (data: T) => T): void {
-    for (const resource of this.matching<T>([family])) {
+    for (const resource of this.#matching<T>([family])) {
       const data = resource.$state.get().data;
       if (data !== undefined) resource.set(change(data));
     }
@@ -110,16 +110,16 @@ export class ResourceCache {
    * the others load fresh when first shown. An action calls this for exactly what it changed.
    */
   invalidate(...families: string[]): Promise<void[]> {
-    const shown = this.matching(families).filter((r) => r.$state.get().data !== undefined || r.$state.get().error);
+    const shown = this.#matching(families).filter((r) => r.$state.get().data !== undefined || r.$state.get().error);
     return Promise.all(shown.map((r) => r.refresh()));
   }
 
   clear(): void {
-    this.resources.clear();
+    this.#resources.clear();
   }
 
-  private matching<T>(families: string[]): Resource<T>[] {
-    return [...this.resources]
+  #matching<T>(families: string[]): Resource<T>[] {
+    return [...this.#resources]
       .filter(([key]) => families.some((k) => key === k || key.startsWith(`${k}:`)))
       .map(([, resource]) => resource as Resource<T>);
   }

@@ -48,46 +48,46 @@ export interface PortalSessionOptions {
  * Holds the bearer token privately: the readable `$state` never contains it.
  */
 export class PortalSession {
-  private readonly $writable = atom<SessionState>({ status: 'signed-out' });
+  readonly #$writable = atom<SessionState>({ status: 'signed-out' });
   /** Read-only view for elements and the page. */
-  readonly $state: ReadableAtom<SessionState> = this.$writable;
+  readonly $state: ReadableAtom<SessionState> = this.#$writable;
 
-  private token: string | undefined;
-  private api: PortalApiClient | undefined;
-  private readonly storage: SessionStorageAdapter;
-  private readonly channel: BroadcastChannel | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #token: string | undefined;
+  #api: PortalApiClient | undefined;
+  readonly #storage: SessionStorageAdapter;
+  readonly #channel: BroadcastChannel | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every change of token, so a slow check of an old token cannot overwrite a newer one. */
-  private generation = 0;
-  private validated = false;
-  private minting: Promise<void> | undefined;
-  private activation: Promise<void> | undefined;
+  #generation = 0;
+  #validated = false;
+  #minting: Promise<void> | undefined;
+  #activation: Promise<void> | undefined;
 
   constructor(private readonly options: PortalSessionOptions) {
-    this.storage = storageAdapter(options.storage, `polar-portal:${options.key}`);
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`polar-portal:${options.key}`) : undefined;
-    this.channel?.addEventListener('message', (event: MessageEvent) => this.handleBroadcast(event.data));
-    this.restore();
+    this.#storage = storageAdapter(options.storage, `polar-portal:${options.key}`);
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`polar-portal:${options.key}`) : undefined;
+    this.#channel?.addEventListener('message', (event: MessageEvent) => this.#handleBroadcast(event.data));
+    this.#restore();
   }
 
   /** Stops timers and cross-tab messages; the scope is being thrown away. */
   dispose(): void {
-    clearTimeout(this.timer);
-    this.channel?.close();
+    clearTimeout(this.#timer);
+    this.#channel?.close();
   }
 
   /** Connects the API client used to check tokens (set once by the scope). */
   attach(api: PortalApiClient): void {
-    this.api = api;
+    this.#api = api;
   }
 
   /** The bearer token for the API client. Never exposed on the public API. */
   currentToken(): string | undefined {
-    return this.token;
+    return this.#token;
   }
 
   get state(): SessionState {
-    return this.$writable.get();
+    return this.#$writable.get();
   }
 
   /**
@@ -105,28 +105,28 @@ export class PortalSession {
           : 'Not a customer or member session token (polar_cst_… or polar_mst_…).',
       });
     }
-    const generation = ++this.generation;
-    this.token = trimmed;
+    const generation = ++this.#generation;
+    this.#token = trimmed;
     // A silent re-mint keeps the signed-in view; only a new sign-in shows the check.
-    if (this.state.status !== 'signed-in') this.$writable.set({ status: 'restoring' });
+    if (this.state.status !== 'signed-in') this.#$writable.set({ status: 'restoring' });
     try {
-      const { expiresAt, user } = await this.check();
-      if (generation !== this.generation) throw new PortalApiError({ kind: 'aborted', message: 'Replaced by a newer sign-in.' });
-      this.signIn(trimmed, expiresAt, user);
-      this.channel?.postMessage({ type: 'login' });
+      const { expiresAt, user } = await this.#check();
+      if (generation !== this.#generation) throw new PortalApiError({ kind: 'aborted', message: 'Replaced by a newer sign-in.' });
+      this.#signIn(trimmed, expiresAt, user);
+      this.#channel?.postMessage({ type: 'login' });
       this.options.emit('portal-login', { kind: user.type, user, method }, source);
       return user;
     } catch (error) {
-      if (generation === this.generation) this.clear();
+      if (generation === this.#generation) this.#clear();
       throw error;
     }
   }
 
   /** Signs out here and in every other tab. There is no server logout: the token is forgotten. */
   signOut(source?: EventTarget): void {
-    if (this.state.status === 'signed-out' && !this.token) return;
-    this.clear();
-    this.channel?.postMessage({ type: 'logout' });
+    if (this.state.status === 'signed-out' && !this.#token) return;
+    this.#clear();
+    this.#channel?.postMessage({ type: 'logout' });
     this.options.emit('portal-logout', { reason: 'user' }, source);
   }
 
@@ -135,12 +135,12 @@ export class PortalSession {
    * Re-mints silently through `getToken` when the merchant configured it.
    */
   async expire(token: string | undefined, reason: 'expired' | 'rejected'): Promise<void> {
-    if (!token || token !== this.token) return;
+    if (!token || token !== this.#token) return;
     if (this.options.tokenSource()) {
       await this.mint();
-      if (this.token && this.token !== token) return; // re-minted, or signed in anew meanwhile
+      if (this.#token && this.#token !== token) return; // re-minted, or signed in anew meanwhile
     }
-    this.clear();
+    this.#clear();
     this.options.emit('portal-session-expired', { reason });
   }
 
@@ -148,17 +148,17 @@ export class PortalSession {
   mint(): Promise<void> {
     const source = this.options.tokenSource();
     if (!source) return Promise.resolve();
-    this.minting ??= (async () => {
+    this.#minting ??= (async () => {
       try {
         const token = await source();
         if (token) await this.adopt(token, 'token');
       } catch (error) {
         console.warn('[polar-portal] getToken() failed:', error instanceof Error ? error.message : error);
       } finally {
-        this.minting = undefined;
+        this.#minting = undefined;
       }
     })();
-    return this.minting;
+    return this.#minting;
   }
 
   /**
@@ -167,23 +167,23 @@ export class PortalSession {
    */
   activate(): Promise<void> {
     // Once per page, unless it failed (a network error): then the next element tries again.
-    this.activation ??= this.runActivation().then(
-      (done) => void (done || (this.activation = undefined)),
+    this.#activation ??= this.#runActivation().then(
+      (done) => void (done || (this.#activation = undefined)),
     );
-    return this.activation;
+    return this.#activation;
   }
 
   /** True when there is nothing left to do; false when the check should be tried again. */
-  private async runActivation(): Promise<boolean> {
-    if (!this.token) {
+  async #runActivation(): Promise<boolean> {
+    if (!this.#token) {
       await this.mint();
       return true;
     }
-    if (this.validated) return true;
-    const token = this.token;
+    if (this.#validated) return true;
+    const token = this.#token;
     try {
-      const { user } = await this.check();
-      if (token === this.token) this.$writable.set({ ...this.state, user });
+      const { user } = await this.#check();
+      if (token === this.#token) this.#$writable.set({ ...this.state, user });
       return true;
     } catch (error) {
       // A rejected token already ended the session through the client's 401 hook.
@@ -192,66 +192,66 @@ export class PortalSession {
   }
 
   /** Asks Polar when the token expires and who it belongs to. */
-  private async check(): Promise<{ expiresAt: string; user: SessionUser }> {
+  async #check(): Promise<{ expiresAt: string; user: SessionUser }> {
     // The scope attaches the client right after construction, before any element can ask.
-    const api = this.api!;
+    const api = this.#api!;
     const [introspect, user] = await Promise.all([
       api.get('/v1/customer-portal/customer-session/introspect'),
       api.get('/v1/customer-portal/customer-session/user'),
     ]);
-    this.validated = true;
+    this.#validated = true;
     return { expiresAt: introspect.expires_at, user: toSessionUser(user) };
   }
 
-  private signIn(token: string, expiresAt: string, user: SessionUser): void {
-    this.token = token;
-    this.$writable.set({ status: 'signed-in', kind: user.type, expiresAt, user });
-    this.storage.write(JSON.stringify({ token, expiresAt, user } satisfies Persisted));
-    this.schedule(expiresAt);
+  #signIn(token: string, expiresAt: string, user: SessionUser): void {
+    this.#token = token;
+    this.#$writable.set({ status: 'signed-in', kind: user.type, expiresAt, user });
+    this.#storage.write(JSON.stringify({ token, expiresAt, user } satisfies Persisted));
+    this.#schedule(expiresAt);
   }
 
-  private restore(): void {
-    const saved = parse(this.storage.read());
+  #restore(): void {
+    const saved = parse(this.#storage.read());
     if (!saved || Date.parse(saved.expiresAt) <= Date.now() || !TOKEN_PATTERN.test(saved.token)) {
-      this.storage.clear();
+      this.#storage.clear();
       return;
     }
-    this.generation++;
-    this.validated = false;
-    this.token = saved.token;
-    this.$writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user });
-    this.schedule(saved.expiresAt);
+    this.#generation++;
+    this.#validated = false;
+    this.#token = saved.token;
+    this.#$writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user });
+    this.#schedule(saved.expiresAt);
   }
 
-  private clear(): void {
-    this.generation++;
-    this.token = undefined;
-    this.validated = false;
-    clearTimeout(this.timer);
-    this.storage.clear();
-    this.$writable.set({ status: 'signed-out' });
+  #clear(): void {
+    this.#generation++;
+    this.#token = undefined;
+    this.#validated = false;
+    clearTimeout(this.#timer);
+    this.#storage.clear();
+    this.#$writable.set({ status: 'signed-out' });
   }
 
-  private schedule(expiresAt: string): void {
-    clearTimeout(this.timer);
-    const token = this.token;
+  #schedule(expiresAt: string): void {
+    clearTimeout(this.#timer);
+    const token = this.#token;
     const remaining = Date.parse(expiresAt) - Date.now();
     const remintable = !!this.options.tokenSource();
     // Re-mint a little ahead, but never sooner than halfway: a short-lived token must not loop.
     const ahead = remintable ? Math.max(remaining - REMINT_AHEAD_MS, remaining / 2) : remaining;
     const delay = Math.max(0, Math.min(MAX_TIMER_MS, ahead));
-    this.timer = setTimeout(() => {
-      if (token !== this.token) return;
+    this.#timer = setTimeout(() => {
+      if (token !== this.#token) return;
       if (remintable && Date.parse(expiresAt) > Date.now()) void this.mint();
       else void this.expire(token, 'expired');
     }, delay);
   }
 
   /** Messages carry no token: with `local` storage a signed-in tab finds it in storage. */
-  private handleBroadcast(message: { type?: string }): void {
-    if (message?.type === 'login' && !this.token) this.restore();
+  #handleBroadcast(message: { type?: string }): void {
+    if (message?.type === 'login' && !this.#token) this.#restore();
     if (message?.type !== 'logout' || this.state.status === 'signed-out') return;
-    this.clear();
+    this.#clear();
     this.options.emit('portal-logout', { reason: 'other-tab' });
   }
 }

@@ -74,17 +74,17 @@ import { portalBillingStyles } from './portal-billing.styles.js';
 export class PortalBilling extends PortalElement {
   static override styles = [hostStyles, panelStyles, portalBillingStyles];
 
-  private readonly customer = this.watch((scope) => this.allowed && customerResource(scope));
-  private readonly methods = this.watch((scope) => this.allowed && paymentMethodsResource(scope));
+  readonly #customer = this.watch((scope) => this.#allowed && customerResource(scope));
+  readonly #methods = this.watch((scope) => this.#allowed && paymentMethodsResource(scope));
   /** Only while removing: warns when the last method of a paid subscription would go. */
-  private readonly subscriptions = this.watch((scope) => this.allowed && this.removing && subscriptionsResource(scope));
-  private readonly embed = new PaymentMethodEmbed(this, (m) => this.handleEmbed(m));
+  readonly #subscriptions = this.watch((scope) => this.#allowed && this.removing && subscriptionsResource(scope));
+  readonly #embed = new PaymentMethodEmbed(this, (m) => this.#handleEmbed(m));
   /** One action at a time (`save`, `export`, `default`, `remove`), each failure at its place. */
-  private readonly actions = new ActionController(this, () => this.t);
-  private readonly modal = new ModalController(this, {
+  readonly #actions = new ActionController(this, () => this.t);
+  readonly #modal = new ModalController(this, {
     // The method's own buttons are gone once it is removed: the list's add button is next.
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#add-method'),
-    busy: () => !!this.actions.busy,
+    busy: () => !!this.#actions.busy,
   });
 
   /** The form as typed; kept across a session that ends mid-form. */
@@ -95,69 +95,70 @@ export class PortalBilling extends PortalElement {
   @state() private adding: 'loading' | 'ready' | undefined;
 
   /** The saved details the draft is compared with, and whose they are. */
-  private saved: Draft | undefined;
-  private owner: string | undefined;
+  #saved: Draft | undefined;
+  #owner: string | undefined;
 
-  private get allowed(): boolean {
+  get #allowed(): boolean {
     return canManageBilling(this.session);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const user = this.session?.user?.email;
-    if (user && user !== this.owner) {
+    if (user && user !== this.#owner) {
       // Another user: nothing typed by the previous one stays on screen.
-      this.owner = user;
-      this.draft = this.saved = undefined;
+      this.#owner = user;
+      this.draft = this.#saved = undefined;
     }
-    const c = this.customer.value?.data;
+    const c = this.#customer.value?.data;
     if (c) {
       const saved = draftOf(c.billing_name, c.billing_address, c.tax_id?.[0]);
-      if (!this.draft || !this.dirty) this.draft = { ...saved };
-      this.saved = saved;
+      if (!this.draft || !this.#dirty) this.draft = { ...saved };
+      this.#saved = saved;
     }
   }
 
-  private get dirty(): boolean {
-    return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.saved);
+  get #dirty(): boolean {
+    return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.#saved);
   }
 
   /** Runs one action; says `done` when it went through. */
-  private async run(at: string, action: () => Promise<unknown>, done?: string): Promise<void> {
-    if (this.actions.busy || !this.scope) return;
+  async #run(at: string, action: () => Promise<unknown>, done?: string): Promise<void> {
+    if (this.#actions.busy || !this.scope) return;
     this.notice = undefined;
-    if ((await this.actions.run(at, action, (e) => this.showFieldErrors(e))) && done) this.notice = done;
+    if ((await this.#actions.run(at, action, (e) => this.#showFieldErrors(e))) && done) this.notice = done;
   }
 
   /** A 422 that names billing fields goes to those fields. */
-  private showFieldErrors(e: PortalApiError): boolean {
+  #showFieldErrors(e: PortalApiError): boolean {
     const found = Object.keys((this.errors = serverErrors(e))).length > 0;
-    if (found) this.focusError();
+    if (found) this.#focusError();
     return found;
   }
 
-  private focusError(): void {
+  #focusError(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  private handleInput(key: DraftKey, value: string): void {
+  #handleInput(key: DraftKey, value: string): void {
     this.draft = { ...this.draft!, [key]: value, ...(key === 'country' ? { state: '' } : {}) };
     this.errors = { ...this.errors, [key]: undefined };
   }
 
-  private handleSave(event: SubmitEvent): void {
+  #handleSave(event: SubmitEvent): void {
     event.preventDefault();
-    const { draft: d, saved } = this;
-    if (!d || !saved || this.actions.busy) return;
+    const d = this.draft;
+    const saved = this.#saved;
+    if (!d || !saved || this.#actions.busy) return;
     this.errors = checkDraft(this.t, d, []);
-    if (Object.values(this.errors).some(Boolean)) return this.focusError();
+    if (Object.values(this.errors).some(Boolean)) return this.#focusError();
     const changed = (keys: DraftKey[]) => keys.some((k) => d[k] !== saved[k]);
     const body: CustomerUpdate = {};
     if (changed(['billing_name'])) body.billing_name = d.billing_name.trim() || null;
     if (changed(['line1', 'line2', 'postal_code', 'city', 'country', 'state'])) body.billing_address = addressOf(d);
     // The tax ID is checked against the country: send it again when the country changes.
     if (changed(['tax_id', 'country'])) body.tax_id = d.tax_id.trim() || null;
-    void this.run(
+    void this.#run(
       'save',
       async () => {
         await updateCustomer(this.scope!, body);
@@ -168,8 +169,8 @@ export class PortalBilling extends PortalElement {
     );
   }
 
-  private makeDefault(pm: PaymentMethod): void {
-    void this.run(
+  #makeDefault(pm: PaymentMethod): void {
+    void this.#run(
       'default',
       async () => {
         await setDefaultPaymentMethod(this.scope!, pm.id);
@@ -179,9 +180,9 @@ export class PortalBilling extends PortalElement {
     );
   }
 
-  private confirmRemove(): void {
+  #confirmRemove(): void {
     const pm = this.removing!;
-    void this.run(
+    void this.#run(
       'remove',
       async () => {
         await deletePaymentMethod(this.scope!, pm.id);
@@ -193,25 +194,25 @@ export class PortalBilling extends PortalElement {
     );
   }
 
-  private openAdd(): void {
+  #openAdd(): void {
     if (!this.scope || this.adding) return;
-    this.actions.clear('add');
+    this.#actions.clear('add');
     this.notice = undefined;
-    const opened = this.embed.open(this.scope, {
+    const opened = this.#embed.open(this.scope, {
       theme: themeOf(this.config?.theme),
       locale: this.resolvedLocale,
       // A first card becomes the default; later ones do not change which card is charged.
-      setDefault: !this.customer.value?.data?.default_payment_method_id,
+      setDefault: !this.#customer.value?.data?.default_payment_method_id,
     });
     if (opened) this.adding = 'loading';
   }
 
-  private handleEmbed(m: EmbedMessage): void {
+  #handleEmbed(m: EmbedMessage): void {
     if (m.event === 'loaded') this.adding = 'ready';
-    if (m.event === 'close') this.closeDialog();
-    if (m.event === 'error') this.actions.fail('add', this.t.embedError(m.code));
+    if (m.event === 'close') this.#closeDialog();
+    if (m.event === 'error') this.#actions.fail('add', this.t.embedError(m.code));
     if (m.event === 'success') {
-      this.closeDialog();
+      this.#closeDialog();
       this.notice = this.t.billingDone('added');
       if (this.scope) paymentMethodAdded(this.scope);
       this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
@@ -219,19 +220,19 @@ export class PortalBilling extends PortalElement {
     }
   }
 
-  private closeDialog(): void {
-    if (this.actions.busy) return;
-    this.embed.close();
+  #closeDialog(): void {
+    if (this.#actions.busy) return;
+    this.#embed.close();
     this.removing = this.adding = undefined;
-    this.actions.clear('remove', 'add');
+    this.#actions.clear('remove', 'add');
   }
 
-  private exportData(): void {
-    void this.run('export', async () => {
+  #exportData(): void {
+    void this.#run('export', async () => {
       const data = await exportCustomerData(this.scope!);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      link.download = `polar-customer-export-${this.customer.value?.data?.id ?? 'data'}.json`;
+      link.download = `polar-customer-export-${this.#customer.value?.data?.id ?? 'data'}.json`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     });
@@ -239,57 +240,57 @@ export class PortalBilling extends PortalElement {
 
   protected override render() {
     const t = this.t;
-    const gate = this.gate(this.dirty ? t.keptForRetry : t.billingSignedOut);
+    const gate = this.gate(this.#dirty ? t.keptForRetry : t.billingSignedOut);
     if (gate) return gate;
-    if (!this.allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
-    const methods = this.methods.value;
+    if (!this.#allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
+    const methods = this.#methods.value;
     return html`<div part="base">
       <p class="status" role="status" part="status">${this.notice ?? ''}</p>
       <section aria-labelledby="h-details">
         <h2 id="h-details" part="header">${t.billingHeading}</h2>
-        ${resourceView(t, this.customer.value, { ready: (c) => this.renderDetails(c), retry: () => this.customer.retry() })}
+        ${resourceView(t, this.#customer.value, { ready: (c) => this.#renderDetails(c), retry: () => this.#customer.retry() })}
       </section>
       <section aria-labelledby="h-methods">
         <h2 id="h-methods" part="header">${t.paymentMethods}</h2>
         ${resourceView(t, methods, {
-          ready: (list) => this.renderMethods(list.items),
+          ready: (list) => this.#renderMethods(list.items),
           isEmpty: (list) => !list.items.length,
           empty: () => html`<p>${t.noPaymentMethods}</p>`,
-          retry: () => this.methods.retry(),
+          retry: () => this.#methods.retry(),
         })}
-        ${this.actions.alertFor('default')}
-        <div class="row"><button type="button" id="add-method" @click=${this.openAdd}>${t.addMethod}</button></div>
+        ${this.#actions.alertFor('default')}
+        <div class="row"><button type="button" id="add-method" @click=${this.#openAdd}>${t.addMethod}</button></div>
       </section>
       <section aria-labelledby="h-data">
         <h2 id="h-data" part="header">${t.yourData}</h2>
         <div class="row">
-          <button type="button" aria-disabled=${this.actions.busy === 'export'} @click=${this.exportData}>${this.actions.busy === 'export' ? t.preparing : t.exportData}</button>
+          <button type="button" aria-disabled=${this.#actions.busy === 'export'} @click=${this.#exportData}>${this.#actions.busy === 'export' ? t.preparing : t.exportData}</button>
         </div>
-        ${this.actions.alertFor('export')}
+        ${this.#actions.alertFor('export')}
       </section>
-      ${this.renderDialog()}
+      ${this.#renderDialog()}
     </div>`;
   }
 
-  private renderDetails(c: Customer) {
+  #renderDetails(c: Customer) {
     const t = this.t;
     if (!this.draft) return nothing;
-    return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.handleSave}>
+    return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.#handleSave}>
       <div class="field">
         <label for="f-email">${t.emailLabel}</label>
         <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session?.user?.email ?? ''} />
       </div>
-      ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.handleInput(k, v) })}
-      ${this.actions.alertFor('save')}
-      <div class="row" ?hidden=${!this.dirty}>
-        <button class="primary" part="submit" type="submit" aria-disabled=${this.actions.busy === 'save'}>${this.actions.busy === 'save' ? t.saving : t.save}</button>
+      ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.#handleInput(k, v) })}
+      ${this.#actions.alertFor('save')}
+      <div class="row" ?hidden=${!this.#dirty}>
+        <button class="primary" part="submit" type="submit" aria-disabled=${this.#actions.busy === 'save'}>${this.#actions.busy === 'save' ? t.saving : t.save}</button>
       </div>
     </form>`;
   }
 
-  private renderMethods(items: PaymentMethod[]) {
+  #renderMethods(items: PaymentMethod[]) {
     const t = this.t;
-    const defaultId = this.customer.value?.data?.default_payment_method_id;
+    const defaultId = this.#customer.value?.data?.default_payment_method_id;
     return html`<ul part="list">
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
@@ -299,7 +300,7 @@ export class PortalBilling extends PortalElement {
           ${when ? html`<span class="hint">${t.cardExpires(when)}</span>` : nothing}
           ${pm.id === defaultId
             ? html`<span class="badge">${t.defaultMethod}</span>`
-            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.actions.busy} @click=${() => this.makeDefault(pm)}>
+            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.#actions.busy} @click=${() => this.#makeDefault(pm)}>
                 ${t.makeDefault}
               </button>`}
           <button type="button" class="link" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button>
@@ -308,26 +309,26 @@ export class PortalBilling extends PortalElement {
     </ul>`;
   }
 
-  private renderDialog() {
+  #renderDialog() {
     const t = this.t;
     const pm = this.removing;
     if (!pm && !this.adding) return nothing;
     // Removing the only method while a paid subscription runs: its next payment would fail.
-    const paid = this.subscriptions.value?.data?.items.some(
+    const paid = this.#subscriptions.value?.data?.items.some(
       (s) => ['active', 'trialing', 'past_due'].includes(s.status) && !s.cancel_at_period_end && s.amount > 0,
     );
-    const only = paid && this.methods.value?.data?.items.length === 1;
-    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.closeDialog}>
+    const only = paid && this.#methods.value?.data?.items.length === 1;
+    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
       ${pm
         ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
-            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.actions.alertFor('remove')}
+            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.#actions.alertFor('remove')}
             <div class="row">
-              <button type="button" class="primary" aria-disabled=${this.actions.busy === 'remove'} @click=${this.confirmRemove}>${t.remove}</button>
-              <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
+              <button type="button" class="primary" aria-disabled=${this.#actions.busy === 'remove'} @click=${this.#confirmRemove}>${t.remove}</button>
+              <button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>
             </div>`
         : html`<h2 id="d-h">${t.addMethod}</h2>
-            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.embed.render(t.embedTitle)} ${this.actions.alertFor('add')}
-            <div class="row"><button type="button" @click=${() => this.modal.close()}>${t.cancel}</button></div>`}
+            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.alertFor('add')}
+            <div class="row"><button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button></div>`}
     </dialog>`;
   }
 }

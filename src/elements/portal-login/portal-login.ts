@@ -78,11 +78,11 @@ export class PortalLogin extends PortalElement {
   @state() private resendAt = 0;
   @state() private now = Date.now();
 
-  private readonly uid = `portal-login-${++instances}`;
-  private focusNext: string | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private signingOut = false;
-  private lastStatus: string | undefined;
+  readonly #uid = `portal-login-${++instances}`;
+  #focusNext: string | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #signingOut = false;
+  #lastStatus: string | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -98,94 +98,94 @@ export class PortalLogin extends PortalElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const status = this.session?.status;
-    if (status !== this.lastStatus) {
-      if (this.lastStatus === 'signed-in' && status === 'signed-out') {
+    if (status !== this.#lastStatus) {
+      if (this.#lastStatus === 'signed-in' && status === 'signed-out') {
         // Back to the form, keeping the email; say why unless the user asked for it.
         this.step = 'email';
         this.code = '';
-        this.notice = this.signingOut ? undefined : this.t.sessionExpired;
-        this.signingOut = false;
+        this.notice = this.#signingOut ? undefined : this.t.sessionExpired;
+        this.#signingOut = false;
       }
-      this.lastStatus = status;
+      this.#lastStatus = status;
     }
   }
 
   protected override updated(): void {
-    if (this.focusNext) {
-      this.querySelector<HTMLElement>(`#${this.uid}-${this.focusNext}`)?.focus();
-      this.focusNext = undefined;
+    if (this.#focusNext) {
+      this.querySelector<HTMLElement>(`#${this.#uid}-${this.#focusNext}`)?.focus();
+      this.#focusNext = undefined;
     }
     const counting = this.blockedUntil > this.now || this.resendAt > this.now;
-    if (counting && !this.ticker) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
-    if (!counting && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
+    if (counting && !this.#ticker) this.#ticker = setInterval(() => (this.now = Date.now()), 1000);
+    if (!counting && this.#ticker) {
+      clearInterval(this.#ticker);
+      this.#ticker = undefined;
     }
   }
 
-  private get blocked(): boolean {
+  get #blocked(): boolean {
     return this.blockedUntil > this.now;
   }
 
-  private async requestCode(resend = false): Promise<void> {
+  async #requestCode(resend = false): Promise<void> {
     const scope = this.scope;
-    if (!scope || this.pending || this.blocked) return;
+    if (!scope || this.pending || this.#blocked) return;
     const email = this.email.trim();
-    if (!email) return this.fail('email', this.t.emailRequired);
-    if (!isPlausibleEmail(email)) return this.fail('email', this.t.emailInvalid);
+    if (!email) return this.#fail('email', this.t.emailRequired);
+    if (!isPlausibleEmail(email)) return this.#fail('email', this.t.emailInvalid);
 
     this.pending = true;
-    this.clearMessages();
+    this.#clearMessages();
     try {
       await scope.requestCode(email, this.accountId);
       this.step = 'code';
       this.notice = resend ? this.t.codeResent(email) : this.t.codeSent(email);
       this.resendAt = Date.now() + this.resendCooldown * 1000;
       this.now = Date.now();
-      this.focusNext = 'code';
+      this.#focusNext = 'code';
     } catch (error) {
-      this.handleError(error, this.step === 'code' ? 'code' : 'email');
+      this.#handleError(error, this.step === 'code' ? 'code' : 'email');
     } finally {
       this.pending = false;
     }
   }
 
-  private async verifyCode(): Promise<void> {
+  async #verifyCode(): Promise<void> {
     const scope = this.scope;
-    if (!scope || this.pending || this.blocked) return;
-    if (!this.code) return this.fail('code', this.t.codeRequired);
-    if (this.code.length !== 6) return this.fail('code', this.t.codeIncomplete);
+    if (!scope || this.pending || this.#blocked) return;
+    if (!this.code) return this.#fail('code', this.t.codeRequired);
+    if (this.code.length !== 6) return this.#fail('code', this.t.codeIncomplete);
 
     this.pending = true;
-    this.clearMessages();
+    this.#clearMessages();
     try {
       await scope.authenticate(this.code, this);
       this.step = 'email';
       this.code = '';
       this.accountId = undefined;
-      this.focusNext = 'signed-in';
+      this.#focusNext = 'signed-in';
     } catch (error) {
-      this.handleError(error, 'code');
+      this.#handleError(error, 'code');
     } finally {
       this.pending = false;
     }
   }
 
-  private handleError(error: unknown, field: Field): void {
+  #handleError(error: unknown, field: Field): void {
     const failure = loginFailure(this.t, error, field, this.config?.organization);
-    if (failure.kind === 'field') return this.fail(failure.field, failure.message);
+    if (failure.kind === 'field') return this.#fail(failure.field, failure.message);
     if (failure.kind === 'pick') {
       this.accounts = failure.accounts;
       this.accountId = undefined;
       this.step = 'pick';
-      this.focusNext = 'pick-0';
+      this.#focusNext = 'pick-0';
       return;
     }
     if (failure.kind === 'blocked') {
@@ -195,35 +195,35 @@ export class PortalLogin extends PortalElement {
     this.alert = failure.message;
   }
 
-  private fail(field: Field, message: string): void {
+  #fail(field: Field, message: string): void {
     this.fieldError = { field, message };
-    this.focusNext = field === 'pick' ? 'pick-0' : field;
+    this.#focusNext = field === 'pick' ? 'pick-0' : field;
   }
 
-  private clearMessages(): void {
+  #clearMessages(): void {
     this.fieldError = undefined;
     this.alert = undefined;
     this.notice = undefined;
   }
 
-  private handleEmailSubmit(event: SubmitEvent): void {
+  #handleEmailSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.accountId = undefined;
-    void this.requestCode();
+    void this.#requestCode();
   }
 
-  private handlePickSubmit(event: SubmitEvent): void {
+  #handlePickSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (!this.accountId) return this.fail('pick', this.t.pickRequired);
-    void this.requestCode();
+    if (!this.accountId) return this.#fail('pick', this.t.pickRequired);
+    void this.#requestCode();
   }
 
-  private handleCodeSubmit(event: SubmitEvent): void {
+  #handleCodeSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this.verifyCode();
+    void this.#verifyCode();
   }
 
-  private handleCodeInput(event: InputEvent): void {
+  #handleCodeInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     this.code = normalizeCode(input.value);
     // Keep the field showing exactly what will be sent.
@@ -231,7 +231,7 @@ export class PortalLogin extends PortalElement {
     if (this.fieldError?.field === 'code') this.fieldError = undefined;
   }
 
-  private handleCodePaste(event: ClipboardEvent): void {
+  #handleCodePaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text') ?? '';
     event.preventDefault();
     this.code = normalizeCode(text);
@@ -239,17 +239,17 @@ export class PortalLogin extends PortalElement {
     this.fieldError = undefined;
   }
 
-  private handleDifferentEmail(): void {
+  #handleDifferentEmail(): void {
     this.step = 'email';
     this.code = '';
     this.accountId = undefined;
-    this.clearMessages();
-    this.focusNext = 'email';
+    this.#clearMessages();
+    this.#focusNext = 'email';
   }
 
-  private handleSignOut(): void {
-    this.signingOut = true;
-    this.focusNext = 'email';
+  #handleSignOut(): void {
+    this.#signingOut = true;
+    this.#focusNext = 'email';
     this.scope?.session.signOut(this);
   }
 
@@ -257,16 +257,16 @@ export class PortalLogin extends PortalElement {
     if (!this.portal) return nothing;
     const status = this.session?.status;
     if (status === 'restoring') return spinner(this.t.checkingSession);
-    if (status === 'signed-in') return this.renderSignedIn();
+    if (status === 'signed-in') return this.#renderSignedIn();
     return html`
       <div class="portal-login">
-        ${this.renderMessages()}
-        ${this.step === 'email' ? this.renderEmailStep() : this.step === 'pick' ? this.renderPickStep() : this.renderCodeStep()}
+        ${this.#renderMessages()}
+        ${this.step === 'email' ? this.#renderEmailStep() : this.step === 'pick' ? this.#renderPickStep() : this.#renderCodeStep()}
       </div>
     `;
   }
 
-  private renderMessages() {
+  #renderMessages() {
     // A page that names no organization is the merchant's mistake: say so before anyone types.
     const alert = this.alert ?? (this.config?.organization ? undefined : this.t.notConfigured);
     // Live regions stay in the DOM so that changes to them are announced.
@@ -276,8 +276,8 @@ export class PortalLogin extends PortalElement {
     `;
   }
 
-  private renderSubmit(label: string, busyLabel: string) {
-    const blocked = this.blocked;
+  #renderSubmit(label: string, busyLabel: string) {
+    const blocked = this.#blocked;
     const text = blocked
       ? this.t.tryAgainIn(formatWait((this.blockedUntil - this.now) / 1000))
       : this.pending
@@ -288,14 +288,14 @@ export class PortalLogin extends PortalElement {
     </button>`;
   }
 
-  private renderFieldError(field: Field) {
+  #renderFieldError(field: Field) {
     const message = this.fieldError?.field === field ? this.fieldError.message : '';
-    return html`<p id="${this.uid}-${field}-error" class="error" part="error" ?hidden=${!message}>${message}</p>`;
+    return html`<p id="${this.#uid}-${field}-error" class="error" part="error" ?hidden=${!message}>${message}</p>`;
   }
 
   /** A labelled input with its hint and its error, both tied to it for screen readers. */
-  private renderField(name: 'email' | 'code', label: string, hint: string, value: string, input: FieldInput) {
-    const id = `${this.uid}-${name}`;
+  #renderField(name: 'email' | 'code', label: string, hint: string, value: string, input: FieldInput) {
+    const id = `${this.#uid}-${name}`;
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input
@@ -316,16 +316,16 @@ export class PortalLogin extends PortalElement {
         @paste=${input.onPaste}
       />
       <p id="${id}-hint" class="hint">${hint}</p>
-      ${this.renderFieldError(name)}
+      ${this.#renderFieldError(name)}
     </div>`;
   }
 
-  private renderEmailStep() {
+  #renderEmailStep() {
     const t = this.t;
     return html`
-      <form part="form" novalidate aria-labelledby="${this.uid}-heading" @submit=${this.handleEmailSubmit}>
-        <h2 id="${this.uid}-heading">${t.signInHeading}</h2>
-        ${this.renderField('email', t.emailLabel, t.emailHint, this.email, {
+      <form part="form" novalidate aria-labelledby="${this.#uid}-heading" @submit=${this.#handleEmailSubmit}>
+        <h2 id="${this.#uid}-heading">${t.signInHeading}</h2>
+        ${this.#renderField('email', t.emailLabel, t.emailHint, this.email, {
           type: 'email',
           autocomplete: 'email',
           inputmode: 'email',
@@ -334,26 +334,26 @@ export class PortalLogin extends PortalElement {
             if (this.fieldError?.field === 'email') this.fieldError = undefined;
           },
         })}
-        ${this.renderSubmit(t.sendCode, t.sendingCode)}
+        ${this.#renderSubmit(t.sendCode, t.sendingCode)}
       </form>
     `;
   }
 
-  private renderPickStep() {
+  #renderPickStep() {
     const t = this.t;
     const invalid = this.fieldError?.field === 'pick';
     return html`
-      <form part="form" novalidate @submit=${this.handlePickSubmit}>
-        <fieldset aria-describedby="${this.uid}-pick-hint ${this.uid}-pick-error" aria-invalid=${invalid ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#handlePickSubmit}>
+        <fieldset aria-describedby="${this.#uid}-pick-hint ${this.#uid}-pick-error" aria-invalid=${invalid ? 'true' : 'false'}>
           <legend><h2>${t.pickHeading}</h2></legend>
-          <p id="${this.uid}-pick-hint" class="hint">${t.pickHint(this.email.trim())}</p>
+          <p id="${this.#uid}-pick-hint" class="hint">${t.pickHint(this.email.trim())}</p>
           ${this.accounts.map(
             (account, index) => html`
               <label class="choice">
                 <input
-                  id="${this.uid}-pick-${index}"
+                  id="${this.#uid}-pick-${index}"
                   type="radio"
-                  name="${this.uid}-account"
+                  name="${this.#uid}-account"
                   .value=${account.id}
                   .checked=${this.accountId === account.id}
                   @change=${() => {
@@ -365,57 +365,57 @@ export class PortalLogin extends PortalElement {
               </label>
             `,
           )}
-          ${this.renderFieldError('pick')}
+          ${this.#renderFieldError('pick')}
         </fieldset>
         <div class="actions">
-          ${this.renderSubmit(t.continue, t.sendingCode)}
-          <button type="button" @click=${this.handleDifferentEmail}>${t.back}</button>
+          ${this.#renderSubmit(t.continue, t.sendingCode)}
+          <button type="button" @click=${this.#handleDifferentEmail}>${t.back}</button>
         </div>
       </form>
     `;
   }
 
-  private renderCodeStep() {
+  #renderCodeStep() {
     const t = this.t;
     const resendWait = Math.ceil((this.resendAt - this.now) / 1000);
     return html`
-      <form part="form" novalidate aria-labelledby="${this.uid}-heading" @submit=${this.handleCodeSubmit}>
-        <h2 id="${this.uid}-heading">${t.codeHeading}</h2>
-        ${this.renderField('code', t.codeLabel, t.codeHint, this.code, {
+      <form part="form" novalidate aria-labelledby="${this.#uid}-heading" @submit=${this.#handleCodeSubmit}>
+        <h2 id="${this.#uid}-heading">${t.codeHeading}</h2>
+        ${this.#renderField('code', t.codeLabel, t.codeHint, this.code, {
           type: 'text',
           autocomplete: 'one-time-code',
           autocapitalize: 'characters',
-          onInput: this.handleCodeInput,
-          onPaste: this.handleCodePaste,
+          onInput: this.#handleCodeInput,
+          onPaste: this.#handleCodePaste,
         })}
-        ${this.renderSubmit(t.signIn, t.signingIn)}
+        ${this.#renderSubmit(t.signIn, t.signingIn)}
         <div class="actions">
           <button
             type="button"
             class="link"
-            ?disabled=${resendWait > 0 || this.blocked}
-            @click=${() => this.requestCode(true)}
+            ?disabled=${resendWait > 0 || this.#blocked}
+            @click=${() => this.#requestCode(true)}
           >
             ${resendWait > 0 ? t.resendIn(resendWait) : t.resendCode}
           </button>
-          <button type="button" class="link" @click=${this.handleDifferentEmail}>${t.differentEmail}</button>
+          <button type="button" class="link" @click=${this.#handleDifferentEmail}>${t.differentEmail}</button>
         </div>
       </form>
     `;
   }
 
-  private renderSignedIn() {
+  #renderSignedIn() {
     const t = this.t;
     const user = this.session?.user;
     if (!user) return nothing;
     const who = user.name?.trim() || user.email;
     return html`
-      <div class="signed-in" part="signed-in" id="${this.uid}-signed-in" tabindex="-1">
+      <div class="signed-in" part="signed-in" id="${this.#uid}-signed-in" tabindex="-1">
         <p>
           ${t.signedInAs(who)}${who !== user.email ? html` <span class="hint">(${user.email})</span>` : nothing}
         </p>
         ${user.role ? html`<p class="hint">${t.role(user.role)}</p>` : nothing}
-        <button type="button" @click=${this.handleSignOut}>${t.signOut}</button>
+        <button type="button" @click=${this.#handleSignOut}>${t.signOut}</button>
       </div>
     `;
   }

@@ -24,70 +24,77 @@ export interface PayHost extends ElementContext {
  * Polar's embed, charge it, and wait for the payment to settle.
  */
 export class PayOrder {
-  private phase: Phase = 'choose';
-  private payWith: string | undefined;
-  private readonly embed: PaymentMethodEmbed;
+  #phase: Phase = 'choose';
+  #payWith: string | undefined;
+  readonly #embed: PaymentMethodEmbed;
+
+  readonly #host: ReactiveElement;
+  readonly #actions: ActionController;
+  readonly #context: () => PayHost;
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     /** The element's actions: one at a time, the failure at `pay`. */
-    private readonly actions: ActionController,
-    private readonly context: () => PayHost,
+    actions: ActionController,
+    context: () => PayHost,
   ) {
-    this.embed = new PaymentMethodEmbed(host, (m) => this.handleEmbed(m));
+    this.#host = host;
+    this.#actions = actions;
+    this.#context = context;
+    this.#embed = new PaymentMethodEmbed(host, (m) => this.#handleEmbed(m));
   }
 
   /** A new dialog starts from the choice of method. */
   reset(): void {
-    this.phase = 'choose';
-    this.payWith = undefined;
-    this.embed.close();
+    this.#phase = 'choose';
+    this.#payWith = undefined;
+    this.#embed.close();
   }
 
-  private choose(id: string): void {
-    this.payWith = id;
-    this.host.requestUpdate();
+  #choose(id: string): void {
+    this.#payWith = id;
+    this.#host.requestUpdate();
   }
 
-  private set(phase: Phase): void {
-    this.phase = phase;
-    this.host.requestUpdate();
+  #set(phase: Phase): void {
+    this.#phase = phase;
+    this.#host.requestUpdate();
   }
 
-  private pay(o: Order, method: string | undefined): void {
-    const c = this.context();
+  #pay(o: Order, method: string | undefined): void {
+    const c = this.#context();
     const scope = c.scope;
     if (!method || !scope) return;
-    void this.actions.run('pay', async (signal) => {
-      const outcome = await payOrder(scope, o.id, method, signal, () => this.set('paying')).catch((e) => {
-        this.set('choose');
+    void this.#actions.run('pay', async (signal) => {
+      const outcome = await payOrder(scope, o.id, method, signal, () => this.#set('paying')).catch((e) => {
+        this.#set('choose');
         throw e;
       });
-      if (!outcome) return this.set('slow');
+      if (!outcome) return this.#set('slow');
       if (outcome.status === 'succeeded' || outcome.status === 'no_payment') {
-        this.set('paid');
+        this.#set('paid');
         const detail = { orderId: o.id, change: 'paid' as const, invoiceNumber: o.invoice_number ?? undefined };
         c.emit('portal-order-updated', detail);
         c.emit('portal-order-paid', detail);
       } else {
-        this.set('choose');
-        this.actions.fail('pay', c.t.payFailed(outcome.error || c.t.genericError));
+        this.#set('choose');
+        this.#actions.fail('pay', c.t.payFailed(outcome.error || c.t.genericError));
       }
     });
   }
 
-  private addCard(): void {
-    const c = this.context();
-    if (c.scope) this.embed.open(c.scope, { theme: themeOf(c.theme), locale: c.locale, setDefault: false });
+  #addCard(): void {
+    const c = this.#context();
+    if (c.scope) this.#embed.open(c.scope, { theme: themeOf(c.theme), locale: c.locale, setDefault: false });
   }
 
-  private handleEmbed(m: EmbedMessage): void {
-    const c = this.context();
-    if (m.event === 'close') this.embed.close();
-    if (m.event === 'error') this.actions.fail('pay', c.t.embedError(m.code));
+  #handleEmbed(m: EmbedMessage): void {
+    const c = this.#context();
+    if (m.event === 'close') this.#embed.close();
+    if (m.event === 'error') this.#actions.fail('pay', c.t.embedError(m.code));
     if (m.event === 'success') {
-      this.embed.close();
-      this.choose(m.paymentMethodId);
+      this.#embed.close();
+      this.#choose(m.paymentMethodId);
       if (c.scope) paymentMethodAdded(c.scope);
       c.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
       c.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
@@ -96,15 +103,15 @@ export class PayOrder {
 
   /** The dialog's body; `close` is the element's close button for a label. */
   render(o: Order, close: (label: string) => unknown) {
-    const c = this.context();
+    const c = this.#context();
     const { t } = c;
     const due = formatMoney(c.locale, o.due_amount, o.currency);
-    if (this.phase === 'paying') return spinner(t.payDone('processing'));
-    if (this.phase === 'paid' || this.phase === 'slow') {
-      return html`<p role="status" part="status">${t.payDone(this.phase)}</p><div class="row">${close(t.close)}</div>`;
+    if (this.#phase === 'paying') return spinner(t.payDone('processing'));
+    if (this.#phase === 'paid' || this.#phase === 'slow') {
+      return html`<p role="status" part="status">${t.payDone(this.#phase)}</p><div class="row">${close(t.close)}</div>`;
     }
     const items = c.methods?.data?.items ?? [];
-    const chosen = this.payWith ?? items[0]?.id;
+    const chosen = this.#payWith ?? items[0]?.id;
     return html`
       <p>${t.payIntro(due, formatDate(c.locale, o.next_payment_attempt_at))}</p>
       ${resourceView(t, c.methods, {
@@ -112,7 +119,7 @@ export class PayOrder {
           <legend>${t.payWith}</legend>
           ${items.map(
             (pm) => html`<label class="row">
-              <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => this.choose(pm.id)} />
+              <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => this.#choose(pm.id)} />
               ${methodLabel(t, pm)} <span class="hint">${t.cardExpires(expiry(c.locale, pm))}</span>
             </label>`,
           )}
@@ -121,10 +128,10 @@ export class PayOrder {
         empty: () => html`<p>${t.noPaymentMethods}</p>`,
         retry: c.retryMethods,
       })}
-      ${this.embed.render(t.embedTitle)} ${this.actions.alertFor('pay')}
+      ${this.#embed.render(t.embedTitle)} ${this.#actions.alertFor('pay')}
       <div class="row">
-        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.actions.busy} @click=${() => this.pay(o, this.payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
-        ${this.embed.url ? nothing : html`<button type="button" @click=${() => this.addCard()}>${t.newCard}</button>`}
+        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.#actions.busy} @click=${() => this.#pay(o, this.#payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
+        ${this.#embed.url ? nothing : html`<button type="button" @click=${() => this.#addCard()}>${t.newCard}</button>`}
         ${close(t.cancel)}
       </div>`;
   }

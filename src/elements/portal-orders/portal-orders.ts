@@ -84,22 +84,22 @@ type Phase = 'form' | 'wait' | 'ready' | 'timeout';
 export class PortalOrders extends PortalElement {
   static override styles = [hostStyles, panelStyles, tableStyles, portalOrdersStyles];
 
-  private readonly list = this.watch(
-    (scope) => this.allowed && ordersResource(scope, { page: this.page, limit: this.limit, subscriptionId: this.subscriptionId }),
+  readonly #list = this.watch(
+    (scope) => this.#allowed && ordersResource(scope, { page: this.page, limit: this.#limit, subscriptionId: this.subscriptionId }),
   );
-  private readonly order = this.watch((scope) => this.allowed && this.openId && orderResource(scope, this.openId));
-  private readonly methods = this.watch((scope) => this.allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
+  readonly #order = this.watch((scope) => this.#allowed && this.openId && orderResource(scope, this.openId));
+  readonly #methods = this.watch((scope) => this.#allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
   /** One action at a time (`invoice`, `pay`, `receipt:<id>`), each failure at its place. */
-  private readonly actions = new ActionController(this, () => this.t);
-  private readonly pay = new PayOrder(this, this.actions, () => ({
+  readonly #actions = new ActionController(this, () => this.t);
+  readonly #pay = new PayOrder(this, this.#actions, () => ({
     ...this.context(),
     theme: this.config?.theme,
-    methods: this.methods.value,
-    retryMethods: () => this.methods.retry(),
+    methods: this.#methods.value,
+    retryMethods: () => this.#methods.retry(),
   }));
-  private readonly modal = new ModalController(this, {
+  readonly #modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
-    busy: () => !!this.actions.busy,
+    busy: () => !!this.#actions.busy,
   });
 
   /** Shows only this subscription's orders. */
@@ -121,14 +121,14 @@ export class PortalOrders extends PortalElement {
   @state() private docs: Record<string, string> = {};
   @state() private elapsed = 0;
 
-  private focusNext: string | undefined;
+  #focusNext: string | undefined;
 
-  private get allowed(): boolean {
+  get #allowed(): boolean {
     return canManageBilling(this.session);
   }
 
   /** Orders per page, within what Polar accepts. */
-  private get limit(): number {
+  get #limit(): number {
     return Math.min(100, Math.max(1, this.pageSize || 10));
   }
 
@@ -139,82 +139,82 @@ export class PortalOrders extends PortalElement {
 
   protected override updated(): void {
     // What to focus next may still be loading: keep it until it renders.
-    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
+    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
     if (target) {
       target.focus();
-      this.focusNext = undefined;
+      this.#focusNext = undefined;
     }
   }
 
-  private money(amount: number, currency: string): string {
+  #money(amount: number, currency: string): string {
     return formatMoney(this.resolvedLocale, amount, currency);
   }
 
   /** Runs one action at a time; a 422 that names invoice fields goes back to the form. */
-  private run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): void {
+  #run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): void {
     const scope = this.scope;
     if (!scope) return;
-    void this.actions.run(at, (signal) => action(scope, signal), (e) => {
+    void this.#actions.run(at, (signal) => action(scope, signal), (e) => {
       if (!Object.keys((this.errors = serverErrors(e))).length) return false;
       this.phase = 'form';
-      this.focusNext = '[aria-invalid="true"]';
+      this.#focusNext = '[aria-invalid="true"]';
       return true;
     });
   }
 
-  private openOrder(id: string | undefined): void {
+  #openOrder(id: string | undefined): void {
     const back = this.openId;
     this.openId = id;
-    this.actions.clear();
-    this.focusNext = id ? '#o-title' : `[data-id="${back}"]`;
+    this.#actions.clear();
+    this.#focusNext = id ? '#o-title' : `[data-id="${back}"]`;
   }
 
-  private fetchDoc(kind: Doc, o: Order): void {
+  #fetchDoc(kind: Doc, o: Order): void {
     const key = `${kind}:${o.id}`;
-    this.run(key, async (scope, signal) => {
+    this.#run(key, async (scope, signal) => {
       this.docs = { ...this.docs, [key]: '' };
       const url = await documentUrl(scope, kind, o.id, this.documentTimeout * 1000, signal).finally(() => {
         const { [key]: _, ...rest } = this.docs;
         this.docs = rest;
       });
       if (!url) {
-        this.actions.fail(key, this.t.doc(kind, 'timeout'));
+        this.#actions.fail(key, this.t.doc(kind, 'timeout'));
         return;
       }
       this.docs = { ...this.docs, [key]: url };
-      this.focusNext = `a[data-doc="${key}"]`;
+      this.#focusNext = `a[data-doc="${key}"]`;
     });
   }
 
-  private openInvoice(o: Order): void {
+  #openInvoice(o: Order): void {
     // Polar fixes an order's country and state once tax was charged for them.
     this.locked = o.billing_address ? ['country', 'state'] : [];
     this.draft = draftOf(o.billing_name, o.billing_address);
     this.errors = {};
-    this.actions.clear('invoice');
+    this.#actions.clear('invoice');
     this.phase = 'form';
     this.dialog = 'invoice';
   }
 
-  private handleInvoiceSubmit(event: SubmitEvent): void {
+  #handleInvoiceSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const d = this.draft!;
     const id = this.openId!;
-    if (this.actions.busy) return;
+    if (this.#actions.busy) return;
     this.errors = checkDraft(this.t, d, ['billing_name', 'line1', 'postal_code', 'city', 'country']);
     if (Object.values(this.errors).some(Boolean)) {
-      this.focusNext = '[aria-invalid="true"]';
+      this.#focusNext = '[aria-invalid="true"]';
       return;
     }
-    this.run('invoice', async (scope, signal) => {
+    this.#run('invoice', async (scope, signal) => {
       const order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
       this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
-      await this.waitForInvoice(scope, order, false, signal);
+      await this.#waitForInvoice(scope, order, false, signal);
     });
   }
 
   /** Has Polar render the invoice, showing the time against the limit; `again` only waits on. */
-  private async waitForInvoice(scope: PortalScope, o: Order, again: boolean, signal: AbortSignal): Promise<void> {
+  async #waitForInvoice(scope: PortalScope, o: Order, again: boolean, signal: AbortSignal): Promise<void> {
     const start = Date.now();
     this.phase = 'wait';
     this.elapsed = 0;
@@ -227,7 +227,7 @@ export class PortalOrders extends PortalElement {
       }
       this.docs = { ...this.docs, [`invoice:${o.id}`]: url };
       this.phase = 'ready';
-      this.focusNext = 'dialog a';
+      this.#focusNext = 'dialog a';
       const detail = { orderId: o.id, change: 'invoice' as const, invoiceNumber: o.invoice_number ?? undefined };
       this.emit('portal-order-updated', detail);
       this.emit('portal-invoice-ready', detail);
@@ -236,44 +236,44 @@ export class PortalOrders extends PortalElement {
     }
   }
 
-  private openPay(): void {
-    this.actions.clear();
-    this.pay.reset();
+  #openPay(): void {
+    this.#actions.clear();
+    this.#pay.reset();
     this.dialog = 'pay';
   }
 
-  private closeDialog(): void {
-    if (this.actions.busy) return;
-    this.pay.reset();
+  #closeDialog(): void {
+    if (this.#actions.busy) return;
+    this.#pay.reset();
     this.dialog = undefined;
-    this.actions.clear('pay', 'invoice');
+    this.#actions.clear('pay', 'invoice');
   }
 
   protected override render() {
     const t = this.t;
     const gate = this.gate(this.dialog ? t.keptForRetry : t.ordersSignedOut);
     if (gate) return gate;
-    if (!this.allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
+    if (!this.#allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     if (this.openId) {
       return html`<div part="base">
-        <div class="row"><button type="button" class="link" @click=${() => this.openOrder(undefined)}>${t.allOrders}</button></div>
-        ${resourceView(t, this.order.value, { ready: (o) => this.renderOrder(o), retry: () => this.order.retry() })}
+        <div class="row"><button type="button" class="link" @click=${() => this.#openOrder(undefined)}>${t.allOrders}</button></div>
+        ${resourceView(t, this.#order.value, { ready: (o) => this.#renderOrder(o), retry: () => this.#order.retry() })}
       </div>`;
     }
-    const pages = this.list.value?.data?.pagination.max_page ?? 1;
+    const pages = this.#list.value?.data?.pagination.max_page ?? 1;
     return html`<section part="base" aria-labelledby="o-h">
       <h2 id="o-h" part="header">${t.ordersHeading}</h2>
-      ${resourceView(t, this.list.value, {
-        ready: (list) => this.renderTable(list.items),
+      ${resourceView(t, this.#list.value, {
+        ready: (list) => this.#renderTable(list.items),
         isEmpty: (list) => !list.items.length,
         empty: () => html`<p>${t.ordersEmpty}</p>`,
-        retry: () => this.list.retry(),
+        retry: () => this.#list.retry(),
       })}
       ${pager(t, t.ordersHeading, this.page, pages, (p) => (this.page = p))}
     </section>`;
   }
 
-  private renderTable(items: Order[]) {
+  #renderTable(items: Order[]) {
     const t = this.t;
     return html`<table part="list">
       <thead>
@@ -287,28 +287,28 @@ export class PortalOrders extends PortalElement {
       <tbody>
         ${items.map(
           (o) => html`<tr part="item">
-            <td><button type="button" class="link" data-id=${o.id} @click=${() => this.openOrder(o.id)}>${o.description || o.product?.name}</button></td>
-            <td>${this.renderStatus(o)}</td>
+            <td><button type="button" class="link" data-id=${o.id} @click=${() => this.#openOrder(o.id)}>${o.description || o.product?.name}</button></td>
+            <td>${this.#renderStatus(o)}</td>
             <td>${formatDate(this.resolvedLocale, o.created_at)}</td>
-            <td class="num">${this.money(o.total_amount, o.currency)}</td>
+            <td class="num">${this.#money(o.total_amount, o.currency)}</td>
           </tr>`,
         )}
       </tbody>
     </table>`;
   }
 
-  private renderStatus(o: Order) {
+  #renderStatus(o: Order) {
     return html`<span class="badge ${o.status === 'pending' ? 'pending' : ''}">${this.t.orderStatus(o.status)}</span>`;
   }
 
-  private renderOrder(o: Order) {
+  #renderOrder(o: Order) {
     const t = this.t;
-    const m = (n: number) => this.money(n, o.currency);
+    const m = (n: number) => this.#money(n, o.currency);
     const line = (key: Parameters<typeof t.orderLine>[0], amount: string, show = true) =>
       show ? html`<dt>${t.orderLine(key)}</dt><dd class="num">${amount}</dd>` : nothing;
     return html`<article part="detail" aria-labelledby="o-title">
       <h2 id="o-title" part="header" tabindex="-1">${o.description || o.product?.name}</h2>
-      <p class="row">${this.renderStatus(o)} <span>${formatDate(this.resolvedLocale, o.created_at)}</span></p>
+      <p class="row">${this.#renderStatus(o)} <span>${formatDate(this.resolvedLocale, o.created_at)}</span></p>
       <dl><dt>${t.orderCol('number')}</dt><dd>${o.invoice_number}</dd></dl>
       <table>
         <thead><tr><th scope="col">${t.orderCol('item')}</th><th scope="col" class="num">${t.orderCol('amount')}</th></tr></thead>
@@ -322,58 +322,58 @@ export class PortalOrders extends PortalElement {
         ${line('refunded', m(o.refunded_amount), o.refunded_amount > 0)}
       </dl>
       <div part="actions">
-        ${canPayNow(o) ? html`<button type="button" class="primary" @click=${this.openPay}>${t.payNow}</button>` : nothing}
-        ${o.receipt_number && o.paid ? this.renderDoc('receipt', o) : nothing}
+        ${canPayNow(o) ? html`<button type="button" class="primary" @click=${this.#openPay}>${t.payNow}</button>` : nothing}
+        ${o.receipt_number && o.paid ? this.#renderDoc('receipt', o) : nothing}
         ${hasInvoice(o)
-          ? html`${o.is_invoice_generated ? this.renderDoc('invoice', o) : nothing}
-              <button type="button" @click=${() => this.openInvoice(o)}>${t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate')}</button>`
+          ? html`${o.is_invoice_generated ? this.#renderDoc('invoice', o) : nothing}
+              <button type="button" @click=${() => this.#openInvoice(o)}>${t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate')}</button>`
           : nothing}
       </div>
-      ${this.actions.alertFor(`receipt:${o.id}`)} ${this.actions.alertFor(`invoice:${o.id}`)}
+      ${this.#actions.alertFor(`receipt:${o.id}`)} ${this.#actions.alertFor(`invoice:${o.id}`)}
       ${this.dialog === 'invoice'
-        ? this.renderInvoiceDialog(o)
+        ? this.#renderInvoiceDialog(o)
         : this.dialog === 'pay'
-          ? this.renderDialogShell(t.payNow, this.pay.render(o, (label) => html`<button type="button" @click=${() => this.modal.close()}>${label}</button>`))
+          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label) => html`<button type="button" @click=${() => this.#modal.close()}>${label}</button>`))
           : nothing}
     </article>`;
   }
 
-  private renderDoc(kind: Doc, o: Order) {
+  #renderDoc(kind: Doc, o: Order) {
     const key = `${kind}:${o.id}`;
     const url = this.docs[key];
     if (url) return html`<a part="download" data-doc=${key} href=${url} target="_blank" rel="noopener">${this.t.doc(kind, 'open')}</a>`;
     if (url === '') return spinner(this.t.doc(kind, 'preparing'));
-    return html`<button type="button" @click=${() => this.fetchDoc(kind, o)}>${this.t.doc(kind, 'download')}</button>`;
+    return html`<button type="button" @click=${() => this.#fetchDoc(kind, o)}>${this.t.doc(kind, 'download')}</button>`;
   }
 
-  private renderDialogShell(title: string, body: unknown) {
-    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.closeDialog}>
+  #renderDialogShell(title: string, body: unknown) {
+    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
       <h2 id="d-h">${title}</h2>
       ${body}
     </dialog>`;
   }
 
-  private renderInvoiceDialog(o: Order) {
+  #renderInvoiceDialog(o: Order) {
     const t = this.t;
-    const close = (label = t.cancel) => html`<button type="button" @click=${() => this.modal.close()}>${label}</button>`;
+    const close = (label = t.cancel) => html`<button type="button" @click=${() => this.#modal.close()}>${label}</button>`;
     const title = t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate');
     if (this.phase === 'wait') {
-      return this.renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
+      return this.#renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
         <progress part="progress" max=${this.documentTimeout} .value=${this.elapsed} aria-label=${t.doc('invoice', 'preparing')}></progress>`);
     }
     if (this.phase === 'ready' || this.phase === 'timeout') {
       const ready = this.phase === 'ready';
-      return this.renderDialogShell(title, html`
+      return this.#renderDialogShell(title, html`
         ${ready
           ? html`<p role="status" part="status">${t.invoiceReady}</p>
               <a part="download" href=${this.docs[`invoice:${o.id}`]} target="_blank" rel="noopener">${t.doc('invoice', 'open')}</a>`
           : html`<p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>`}
         <div class="row">
-          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.run('invoice', (scope, signal) => this.waitForInvoice(scope, o, true, signal))}>${t.retry}</button>`}
+          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.#run('invoice', (scope, signal) => this.#waitForInvoice(scope, o, true, signal))}>${t.retry}</button>`}
           ${close(t.close)}
         </div>`);
     }
-    return this.renderDialogShell(title, html`<form part="form" novalidate @submit=${this.handleInvoiceSubmit}>
+    return this.#renderDialogShell(title, html`<form part="form" novalidate @submit=${this.#handleInvoiceSubmit}>
       ${renderFields({
         t, locale: this.resolvedLocale, draft: this.draft!, errors: this.errors, locked: this.locked,
         onInput: (k, v) => {
@@ -381,9 +381,9 @@ export class PortalOrders extends PortalElement {
           this.errors = { ...this.errors, [k]: undefined };
         },
       })}
-      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.actions.alertFor('invoice')}
+      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.#actions.alertFor('invoice')}
       <div class="row">
-        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.actions.busy}>${this.actions.busy ? t.saving : t.invoiceSubmit}</button>
+        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.#actions.busy}>${this.#actions.busy ? t.saving : t.invoiceSubmit}</button>
         ${close()}
       </div>
     </form>`);

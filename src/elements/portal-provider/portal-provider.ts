@@ -38,7 +38,7 @@ export class PortalProvider extends PortalElement {
   /** `session`, `local` or `memory`. */
   @property() storage?: StorageKind;
 
-  private readonly provider = new ContextProvider(this, { context: portalContext });
+  readonly #provider = new ContextProvider(this, { context: portalContext });
 
   /** It hands configuration on; the elements inside follow the session. */
   protected override get followsSession(): boolean {
@@ -48,21 +48,21 @@ export class PortalProvider extends PortalElement {
   override connectedCallback(): void {
     // The parent's value arrives while connecting: provide before any child asks.
     super.connectedCallback();
-    this.provideValue();
+    this.#provideValue();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('portal') || CONFIG_KEYS.some((key) => changed.has(key))) this.provideValue();
+    if (changed.has('portal') || CONFIG_KEYS.some((key) => changed.has(key))) this.#provideValue();
   }
 
-  private provideValue(): void {
+  #provideValue(): void {
     const parent = this.portal?.config;
     if (!parent) return;
     const input: PortalConfigInput = {};
     for (const key of CONFIG_KEYS) if (this[key] != null) input[key] = this[key] as never;
     const config = mergeConfig(parent, input);
-    this.provider.setValue({ config, scope: scopeFor(config, () => this) });
+    this.#provider.setValue({ config, scope: scopeFor(config, () => this) });
   }
 
   protected override render() {

@@ -12,6 +12,14 @@ interface Result {
   message?: string;
 }
 
+interface AssignState {
+  draft: string;
+  results: Result[];
+  progress?: [done: number, total: number];
+  /** The session ended mid-way: the rest is kept for after sign-in. */
+  keptForSignIn: boolean;
+}
+
 /** What the assign flow needs from `<portal-seats>`, read fresh each time. */
 export interface AssignHost extends ElementContext {
   target: SeatTarget | undefined;
@@ -26,51 +34,49 @@ export interface AssignHost extends ElementContext {
  * sent stays in the box, across failures, closing the dialog and a session that ends.
  */
 export class AssignSeats implements ReactiveController {
-  /** The assign box: what has not been sent yet. */
-  draft = '';
-  private results: Result[] = [];
-  private progress: [done: number, total: number] | undefined;
-  /** The session ended mid-way: the rest is kept for after sign-in. */
-  private keptForSignIn = false;
-  private stop = false;
+  /** The box (what has not been sent yet), each address's outcome, and the run in progress. */
+  #s: AssignState = { draft: '', results: [], keptForSignIn: false };
+  #stop = false;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly context: () => AssignHost,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #context: () => AssignHost;
+
+  constructor(host: ReactiveElement, context: () => AssignHost) {
+    this.#host = host;
+    this.#context = context;
     host.addController(this);
   }
 
   /** True when a session ended mid-way and the unsent addresses wait in the box. */
   get kept(): boolean {
-    return this.keptForSignIn;
+    return this.#s.keptForSignIn;
   }
 
   /** The dialog closed: a run in progress stops after the address being sent. */
   cancel(): void {
-    this.stop = true;
+    this.#stop = true;
   }
 
   hostDisconnected(): void {
-    this.stop = true;
+    this.#stop = true;
   }
 
-  private change(patch: { draft?: string; results?: Result[]; progress?: [number, number] | undefined; keptForSignIn?: boolean }): void {
-    Object.assign(this, patch);
-    this.host.requestUpdate();
+  #change(patch: Partial<AssignState>): void {
+    this.#s = { ...this.#s, ...patch };
+    this.#host.requestUpdate();
   }
 
   /** Checks every address, sends at most the free seats, one request at a time. */
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { scope, list, held } = this.context();
-    if (!scope || !list || this.progress) return;
-    const { emails, invalid } = parseEmails(this.draft);
+    const { scope, list, held } = this.#context();
+    if (!scope || !list || this.#s.progress) return;
+    const { emails, invalid } = parseEmails(this.#s.draft);
     const holding = held();
     const fresh = emails.filter((e) => !holding.has(e.toLowerCase()));
     const send = fresh.slice(0, list.available_seats);
-    this.stop = false;
-    this.change({
+    this.#stop = false;
+    this.#change({
       results: [
         ...invalid.map((email): Result => ({ email, outcome: 'invalid' })),
         ...emails.filter((e) => holding.has(e.toLowerCase())).map((email): Result => ({ email, outcome: 'already' })),
@@ -79,29 +85,29 @@ export class AssignSeats implements ReactiveController {
       draft: [...invalid, ...fresh].join('\n'),
       keptForSignIn: false,
     });
-    for (let i = 0; i < send.length && !this.stop; i++) {
-      this.change({ progress: [i, send.length] });
-      if (!(await this.assignOne(send[i]))) {
+    for (let i = 0; i < send.length && !this.#stop; i++) {
+      this.#change({ progress: [i, send.length] });
+      if (!(await this.#assignOne(send[i]))) {
         // The server has no seat left: the rest are not sent either, and say so.
-        if (this.results.at(-1)?.outcome === 'noSeat') {
-          this.change({ results: [...this.results, ...send.slice(i + 1).map((email): Result => ({ email, outcome: 'noSeat' }))] });
+        if (this.#s.results.at(-1)?.outcome === 'noSeat') {
+          this.#change({ results: [...this.#s.results, ...send.slice(i + 1).map((email): Result => ({ email, outcome: 'noSeat' }))] });
         }
         break;
       }
     }
-    this.change({ progress: undefined });
+    this.#change({ progress: undefined });
   }
 
-  private async retry(email: string): Promise<void> {
-    if (this.progress) return;
-    this.change({ progress: [0, 1] });
-    await this.assignOne(email);
-    this.change({ progress: undefined });
+  async #retry(email: string): Promise<void> {
+    if (this.#s.progress) return;
+    this.#change({ progress: [0, 1] });
+    await this.#assignOne(email);
+    this.#change({ progress: undefined });
   }
 
   /** One address; false when the rest should wait (no seat, session over, refused, throttled). */
-  private async assignOne(email: string): Promise<boolean> {
-    const c = this.context();
+  async #assignOne(email: string): Promise<boolean> {
+    const c = this.#context();
     const { scope, target } = c;
     if (!scope || !target || !c.signedIn) return false;
     let result: Result = { email, outcome: 'assigned' };
@@ -120,26 +126,26 @@ export class AssignSeats implements ReactiveController {
             : e?.status === 422 || code === 'InvalidSeatAssignmentRequest' || code === 'MemberEmailMismatch'
               ? { email, outcome: 'invalid', message: e?.message }
               : { email, outcome: 'failed', message: errorMessage(c.t, error) };
-      if (e?.status === 401) this.change({ keptForSignIn: true });
+      if (e?.status === 401) this.#change({ keptForSignIn: true });
       if (code === 'SeatNotAvailable' || code === 'SeatAlreadyAssigned') refreshSeats(scope, target);
       go = code !== 'SeatNotAvailable' && ![401, 403, 429].includes(e?.status ?? 0);
     }
     const sent = result.outcome === 'assigned' || result.outcome === 'already';
-    this.change({
-      draft: sent ? this.draft.split('\n').filter((line) => line.trim().toLowerCase() !== email.toLowerCase()).join('\n') : this.draft,
-      results: [...this.results.filter((r) => r.email !== email), result],
+    this.#change({
+      draft: sent ? this.#s.draft.split('\n').filter((line) => line.trim().toLowerCase() !== email.toLowerCase()).join('\n') : this.#s.draft,
+      results: [...this.#s.results.filter((r) => r.email !== email), result],
     });
     return go;
   }
 
   /** The dialog's form; `close` is the element's close button. */
   render(list: SeatsList, close: unknown) {
-    const { t, held } = this.context();
-    const { emails, invalid } = parseEmails(this.draft);
+    const { t, held } = this.#context();
+    const { emails, invalid } = parseEmails(this.#s.draft);
     const holding = held();
     const fresh = emails.filter((e) => !holding.has(e.toLowerCase())).length;
     const fit = Math.min(fresh, list.available_seats);
-    const [done, total] = this.progress ?? [0, 0];
+    const [done, total] = this.#s.progress ?? [0, 0];
     const progress = t.seatsProgress(done + 1, total);
     return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e)}>
       <h2 id="assign-h">${t.seatsAssign}</h2>
@@ -149,10 +155,10 @@ export class AssignSeats implements ReactiveController {
           id="emails"
           rows="4"
           spellcheck="false"
-          .value=${this.draft}
-          ?readonly=${!!this.progress}
+          .value=${this.#s.draft}
+          ?readonly=${!!this.#s.progress}
           aria-describedby="emails-hint emails-check"
-          @input=${(e: Event) => this.change({ draft: (e.target as HTMLTextAreaElement).value })}
+          @input=${(e: Event) => this.#change({ draft: (e.target as HTMLTextAreaElement).value })}
         ></textarea>
         <p id="emails-hint" class="hint">${t.seatsEmailsHint}</p>
         <p id="emails-check" class="hint">
@@ -161,23 +167,23 @@ export class AssignSeats implements ReactiveController {
         </p>
       </div>
       <p role="status" class="status">
-        ${this.progress ? html`<progress max=${total} value=${done} aria-label=${progress}></progress> ${progress}` : ''}
-        ${this.keptForSignIn ? t.seatsKept : ''}
+        ${this.#s.progress ? html`<progress max=${total} value=${done} aria-label=${progress}></progress> ${progress}` : ''}
+        ${this.#s.keptForSignIn ? t.seatsKept : ''}
       </p>
-      ${this.results.length
+      ${this.#s.results.length
         ? html`<ul class="results">
-            ${this.results.map(
+            ${this.#s.results.map(
               (r) => html`<li class=${r.outcome}>
                 ${r.email}: ${t.seatsOutcome(r.outcome)}${r.message ? ` (${r.message})` : ''}
                 ${r.outcome === 'failed'
-                  ? html`<button type="button" class="link" aria-label=${t.forWho(t.retry, r.email)} @click=${() => this.retry(r.email)}>${t.retry}</button>`
+                  ? html`<button type="button" class="link" aria-label=${t.forWho(t.retry, r.email)} @click=${() => this.#retry(r.email)}>${t.retry}</button>`
                   : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
       <div class="actions">
-        <button class="primary" part="submit" aria-disabled=${this.progress ? 'true' : 'false'}>${t.seatsAssignN(fit)}</button>
+        <button class="primary" part="submit" aria-disabled=${this.#s.progress ? 'true' : 'false'}>${t.seatsAssignN(fit)}</button>
         ${close}
       </div>
     </form>`;

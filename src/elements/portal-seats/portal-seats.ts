@@ -83,35 +83,35 @@ const PAGE = 50;
 export class PortalSeats extends PortalElement {
   static override styles = [hostStyles, toolbarStyles, tableStyles, subscriptionChangeStyles, seatsStyles];
 
-  private readonly subs = this.watch((scope) => !this.orderId && subscriptionsResource(scope));
-  private readonly orders = this.watch((scope) => this.billing && !this.subscriptionId && !this.orderId && seatOrdersResource(scope));
-  private readonly seats = this.watch((scope) => {
-    const target = this.target;
+  readonly #subs = this.watch((scope) => !this.orderId && subscriptionsResource(scope));
+  readonly #orders = this.watch((scope) => this.#billing && !this.subscriptionId && !this.orderId && seatOrdersResource(scope));
+  readonly #seats = this.watch((scope) => {
+    const target = this.#target;
     return target && seatsResource(scope, target);
   });
-  private readonly access = this.watch(seatAccessResource);
-  private readonly org = this.watch((scope) => scope.organization);
-  private readonly modal: ModalController = new ModalController(this, {
+  readonly #access = this.watch(seatAccessResource);
+  readonly #org = this.watch((scope) => scope.organization);
+  readonly #modal: ModalController = new ModalController(this, {
     // A revoked seat has no Revoke button any more: the search box is the place to go on from.
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#q'),
-    busy: (): boolean => this.busy === 'revoke' || this.change.pending,
+    busy: (): boolean => this.busy === 'revoke' || this.#change.pending,
   });
-  private readonly assign = new AssignSeats(this, () => ({
+  readonly #assign = new AssignSeats(this, () => ({
     ...this.context(),
-    target: this.target,
-    list: this.seats.value?.data,
-    held: () => this.table.held(),
+    target: this.#target,
+    list: this.#seats.value?.data,
+    held: () => this.#table.held(),
   }));
-  private readonly change: SubscriptionChange = new SubscriptionChange(
+  readonly #change: SubscriptionChange = new SubscriptionChange(
     this,
     'seats-change',
     () => ({
       ...this.context(),
-      org: this.org.value?.data,
-      find: (id) => this.subs.value?.data?.items.find((s) => s.id === id),
+      org: this.#org.value?.data,
+      find: (id) => this.#subs.value?.data?.items.find((s) => s.id === id),
       notify: (_, text) => (this.notice = text),
     }),
-    this.modal,
+    this.#modal,
   );
 
   /** Shows the seats of this subscription. */
@@ -133,53 +133,53 @@ export class PortalSeats extends PortalElement {
   @state() private revoking: Row | undefined;
   @state() private dialogError = '';
 
-  private readonly table = new SeatRows();
+  readonly #table = new SeatRows();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.table.update(this.seats.value?.data?.seats, this.sortKey, this.sortDir, this.resolvedLocale, this.query, this.filter);
+    this.#table.update(this.#seats.value?.data?.seats, this.sortKey, this.sortDir, this.resolvedLocale, this.query, this.filter);
   }
 
   /** Customer sessions and owner/billing_manager members may change seats; a `member` only looks. */
-  private get billing(): boolean {
+  get #billing(): boolean {
     return canManageBilling(this.session);
   }
 
-  private get targets(): SeatTarget[] {
-    return [...subscriptionTargets(this.subs.value?.data?.items ?? []), ...(this.orders.value?.data ?? [])];
+  get #targets(): SeatTarget[] {
+    return [...subscriptionTargets(this.#subs.value?.data?.items ?? []), ...(this.#orders.value?.data ?? [])];
   }
 
   /** The purchase shown: the attribute's, the one picked, or the only one there is. */
-  private get target(): SeatTarget | undefined {
+  get #target(): SeatTarget | undefined {
     if (this.orderId) return { kind: 'order', id: this.orderId, name: '' };
-    const targets = this.targets;
+    const targets = this.#targets;
     if (this.subscriptionId) return targets.find((x) => x.id === this.subscriptionId) ?? { kind: 'subscription', id: this.subscriptionId, name: '' };
     return targets.find((x) => `${x.kind}:${x.id}` === this.picked) ?? (targets.length === 1 ? targets[0] : undefined);
   }
 
-  private note(id: string, text: string, error = false, link?: string): void {
+  #note(id: string, text: string, error = false, link?: string): void {
     this.rowNote = { id, text, error, link };
     this.notice = text;
   }
 
-  private handleSort(key: SortKey): void {
+  #handleSort(key: SortKey): void {
     this.sortDir = this.sortKey === key ? -this.sortDir : 1;
     this.sortKey = key;
     this.page = 0;
   }
 
-  private async handleResend(row: Row): Promise<void> {
+  async #handleResend(row: Row): Promise<void> {
     const scope = this.scope;
     if (!scope || this.busy) return;
     this.busy = row.seat.id;
     try {
       const seat = await resendSeat(scope, row.seat.id);
-      this.note(seat.id, this.t.seatsDone('resent', row.email));
+      this.#note(seat.id, this.t.seatsDone('resent', row.email));
       this.emit('portal-seat-resent', seatDetail(seat, row.email));
     } catch (error) {
       const stale = error instanceof PortalApiError && error.code === 'SeatNotPending';
-      this.note(row.seat.id, stale ? this.t.seatsDone('stale', '') : errorMessage(this.t, error), true);
-      const target = this.target;
+      this.#note(row.seat.id, stale ? this.t.seatsDone('stale', '') : errorMessage(this.t, error), true);
+      const target = this.#target;
       if (stale && target) refreshSeats(scope, target);
     } finally {
       this.busy = '';
@@ -187,26 +187,26 @@ export class PortalSeats extends PortalElement {
   }
 
   /** A link to this page that `<portal-login>` opens with the email filled in. */
-  private async handleCopy(row: Row): Promise<void> {
+  async #handleCopy(row: Row): Promise<void> {
     const url = new URL(location.href);
     url.searchParams.set('portal-email', row.email);
     try {
       await navigator.clipboard.writeText(url.href);
-      this.note(row.seat.id, this.t.seatsDone('copied', ''));
+      this.#note(row.seat.id, this.t.seatsDone('copied', ''));
     } catch {
-      this.note(row.seat.id, this.t.seatsCopy, false, url.href);
+      this.#note(row.seat.id, this.t.seatsCopy, false, url.href);
     }
   }
 
-  private handleAskRevoke(row: Row): void {
+  #handleAskRevoke(row: Row): void {
     const proceed = () => {
       this.revoking = row;
-      this.openDialog('revoke');
+      this.#openDialog('revoke');
     };
     if (this.emit('portal-before-revoke-seat', { ...seatDetail(row.seat, row.email), proceed })) proceed();
   }
 
-  private async handleRevoke(): Promise<void> {
+  async #handleRevoke(): Promise<void> {
     const scope = this.scope;
     const row = this.revoking;
     if (!scope || !row || this.busy) return;
@@ -214,8 +214,8 @@ export class PortalSeats extends PortalElement {
     try {
       const seat = await revokeSeat(scope, row.seat.id);
       this.busy = '';
-      this.modal.close();
-      this.note(seat.id, this.t.seatsDone('revoked', row.email));
+      this.#modal.close();
+      this.#note(seat.id, this.t.seatsDone('revoked', row.email));
       this.emit('portal-seat-revoked', seatDetail(seat, row.email));
     } catch (error) {
       this.dialogError = errorMessage(this.t, error);
@@ -224,37 +224,37 @@ export class PortalSeats extends PortalElement {
     }
   }
 
-  private openDialog(dialog: 'assign' | 'revoke'): void {
+  #openDialog(dialog: 'assign' | 'revoke'): void {
     this.dialogError = '';
     this.dialog = dialog;
   }
 
-  private handleDialogClose(): void {
-    if (this.dialog === 'assign') this.assign.cancel();
+  #handleDialogClose(): void {
+    if (this.dialog === 'assign') this.#assign.cancel();
     this.dialog = undefined;
   }
 
   protected override render() {
     const t = this.t;
-    const gate = this.gate(this.assign.kept ? `${t.seatsSignedOut} ${t.seatsKept}` : t.seatsSignedOut);
+    const gate = this.gate(this.#assign.kept ? `${t.seatsSignedOut} ${t.seatsKept}` : t.seatsSignedOut);
     if (gate) return gate;
     const notice = html`<p role="status" class="status" part="status">${this.notice}</p>`;
     const explicit = this.subscriptionId || this.orderId;
     return html`<div part="base">
-      ${explicit ? nothing : this.renderPicker()}
-      ${this.target ? resourceView(t, this.seats.value, { ready: (d) => this.renderSeats(d), retry: () => this.seats.retry() }) : nothing}
-      ${this.renderAccess()} ${notice} ${this.change.render()}
+      ${explicit ? nothing : this.#renderPicker()}
+      ${this.#target ? resourceView(t, this.#seats.value, { ready: (d) => this.#renderSeats(d), retry: () => this.#seats.retry() }) : nothing}
+      ${this.#renderAccess()} ${notice} ${this.#change.render()}
     </div>`;
   }
 
-  private renderPicker() {
+  #renderPicker() {
     const t = this.t;
-    const targets = this.targets;
-    const target = this.target;
+    const targets = this.#targets;
+    const target = this.#target;
     const key = target ? `${target.kind}:${target.id}` : '';
-    return resourceView(t, this.subs.value, {
-      retry: () => this.subs.retry(),
-      isEmpty: () => !targets.length && !this.orders.value?.loading,
+    return resourceView(t, this.#subs.value, {
+      retry: () => this.#subs.retry(),
+      isEmpty: () => !targets.length && !this.#orders.value?.loading,
       empty: () => html`<p class="hint">${t.seatsNone}</p>`,
       ready: () =>
         targets.length > 1
@@ -269,13 +269,13 @@ export class PortalSeats extends PortalElement {
     });
   }
 
-  private renderSeats(list: SeatsList) {
+  #renderSeats(list: SeatsList) {
     const t = this.t;
-    const manage = this.billing;
-    const sub = this.target?.subscription;
-    const more = manage && sub && actionsFor(sub, this.org.value?.data, true).changeSeats;
+    const manage = this.#billing;
+    const sub = this.#target?.subscription;
+    const more = manage && sub && actionsFor(sub, this.#org.value?.data, true).changeSeats;
     const used = list.total_seats - list.available_seats;
-    const view = this.table.view;
+    const view = this.#table.view;
     const pages = Math.max(1, Math.ceil(view.length / PAGE));
     const page = Math.min(this.page, pages - 1);
     const shown = view.slice(page * PAGE, page * PAGE + PAGE);
@@ -287,10 +287,10 @@ export class PortalSeats extends PortalElement {
         ${more
           ? html`<button class="link" @click=${() => {
               this.notice = '';
-              void this.change.open('seats', sub, list.total_seats + 1);
+              void this.#change.open('seats', sub, list.total_seats + 1);
             }}>${t.seatsNeedMore}</button>`
           : nothing}
-        ${manage ? html`<button class="primary" @click=${() => this.openDialog('assign')}>${t.seatsAssign}</button>` : nothing}
+        ${manage ? html`<button class="primary" @click=${() => this.#openDialog('assign')}>${t.seatsAssign}</button>` : nothing}
       </div>
       <div class="row">
         <div class="field grow">
@@ -306,8 +306,8 @@ export class PortalSeats extends PortalElement {
             this.filter = (e.target as HTMLSelectElement).value;
             this.page = 0;
           }}>
-            <option value="" ?selected=${!this.filter}>${t.seatsAll(this.table.rows.length)}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.seatStatus(s)} (${this.table.counts[s]})</option>`)}
+            <option value="" ?selected=${!this.filter}>${t.seatsAll(this.#table.rows.length)}</option>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.seatStatus(s)} (${this.#table.counts[s]})</option>`)}
           </select>
         </div>
       </div>
@@ -316,28 +316,28 @@ export class PortalSeats extends PortalElement {
         <table part="list" aria-describedby="shown">
           <thead>
             <tr>
-              ${this.renderTh(0, 'name')} ${this.renderTh(1, 'status')} ${this.renderTh(2, 'date')}
+              ${this.#renderTh(0, 'name')} ${this.#renderTh(1, 'status')} ${this.#renderTh(2, 'date')}
               ${manage ? html`<th scope="col">${t.seatsColumns[3]}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
-            ${shown.map((row) => this.renderRow(row, manage))}
+            ${shown.map((row) => this.#renderRow(row, manage))}
           </tbody>
         </table>
       </div>
       ${pager(t, t.seatsLabel, page + 1, pages, (p) => (this.page = p - 1))}
-      ${manage ? this.renderDialog(list) : nothing}
+      ${manage ? this.#renderDialog(list) : nothing}
     `;
   }
 
-  private renderTh(index: number, key: SortKey) {
+  #renderTh(index: number, key: SortKey) {
     const sort = this.sortKey === key ? (this.sortDir > 0 ? 'ascending' : 'descending') : 'none';
     return html`<th scope="col" aria-sort=${sort}>
-      <button @click=${() => this.handleSort(key)}>${this.t.seatsColumns[index]}</button>
+      <button @click=${() => this.#handleSort(key)}>${this.t.seatsColumns[index]}</button>
     </th>`;
   }
 
-  private renderRow(row: Row, manage: boolean) {
+  #renderRow(row: Row, manage: boolean) {
     const t = this.t;
     const { seat, name, email, date } = row;
     const s = seat.status;
@@ -358,13 +358,13 @@ export class PortalSeats extends PortalElement {
       ${manage
         ? html`<td class="actions">
             ${s === 'pending'
-              ? html`<button aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.busy === seat.id ? 'true' : 'false'} @click=${() => this.handleResend(row)}>
+              ? html`<button aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.busy === seat.id ? 'true' : 'false'} @click=${() => this.#handleResend(row)}>
                   ${t.seatsResend}
                 </button>`
               : nothing}
             ${s !== 'revoked'
-              ? html`<button aria-label=${t.forWho(t.seatsCopy, email)} @click=${() => this.handleCopy(row)}>${t.seatsCopy}</button>
-                  <button aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.handleAskRevoke(row)}>${t.seatsRevoke}</button>`
+              ? html`<button aria-label=${t.forWho(t.seatsCopy, email)} @click=${() => this.#handleCopy(row)}>${t.seatsCopy}</button>
+                  <button aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.#handleAskRevoke(row)}>${t.seatsRevoke}</button>`
               : nothing}
           </td>`
         : nothing}
@@ -372,28 +372,28 @@ export class PortalSeats extends PortalElement {
   }
 
   /** The assign or revoke dialog, while one is open. */
-  private renderDialog(list: SeatsList) {
+  #renderDialog(list: SeatsList) {
     const t = this.t;
     if (!this.dialog) return nothing;
-    const cancel = html`<button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>`;
+    const cancel = html`<button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>`;
     if (this.dialog === 'assign') {
-      return html`<dialog id="assign" aria-labelledby="assign-h" @close=${this.handleDialogClose}>${this.assign.render(list, cancel)}</dialog>`;
+      return html`<dialog id="assign" aria-labelledby="assign-h" @close=${this.#handleDialogClose}>${this.#assign.render(list, cancel)}</dialog>`;
     }
-    return html`<dialog id="revoke" aria-labelledby="revoke-h" aria-describedby="revoke-p" @close=${this.handleDialogClose}>
-      <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.handleRevoke())}>
+    return html`<dialog id="revoke" aria-labelledby="revoke-h" aria-describedby="revoke-p" @close=${this.#handleDialogClose}>
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.#handleRevoke())}>
         <h2 id="revoke-h">${t.seatsRevokeHeading}</h2>
         <p id="revoke-p">${t.seatsRevokeBody(this.revoking?.email ?? '')}</p>
         <p role="alert" class="error">${this.dialogError}</p>
         <div class="actions">
           <button class="primary" part="submit" aria-disabled=${this.busy === 'revoke' ? 'true' : 'false'}>${t.seatsRevoke}</button>
-          <button type="button" autofocus @click=${() => this.modal.close()}>${t.cancel}</button>
+          <button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>
         </div>
       </form>
     </dialog>`;
   }
 
-  private renderAccess() {
-    const items = this.access.value?.data?.items;
+  #renderAccess() {
+    const items = this.#access.value?.data?.items;
     if (!items?.length) return nothing;
     return html`<section aria-labelledby="access-h">
       <h2 id="access-h">${this.t.seatsAccess}</h2>

@@ -23,20 +23,20 @@ export class SeatRows {
   /** The sorted rows that match the search and filter. */
   view: Row[] = [];
   counts: Record<(typeof STATUSES)[number], number> = { claimed: 0, pending: 0, revoked: 0 };
-  private sorted?: { seats: Seat[] | undefined; key: SortKey; dir: number; locale: string };
-  private filtered?: { rows: Row[]; query: string; filter: string };
+  #sorted?: { seats: Seat[] | undefined; key: SortKey; dir: number; locale: string };
+  #filtered?: { rows: Row[]; query: string; filter: string };
 
   update(seats: Seat[] | undefined, key: SortKey, dir: number, locale: string, query: string, filter: string): void {
-    const s = this.sorted;
+    const s = this.#sorted;
     if (!s || s.seats !== seats || s.key !== key || s.dir !== dir || s.locale !== locale) {
-      this.sort(seats ?? [], key, dir, locale);
-      this.sorted = { seats, key, dir, locale };
+      this.#sort(seats ?? [], key, dir, locale);
+      this.#sorted = { seats, key, dir, locale };
     }
-    const f = this.filtered;
+    const f = this.#filtered;
     if (f && f.rows === this.rows && f.query === query && f.filter === filter) return;
     const needle = query.trim().toLowerCase();
     this.view = this.rows.filter((r) => (!filter || r.seat.status === filter) && (!needle || r.hay.includes(needle)));
-    this.filtered = { rows: this.rows, query, filter };
+    this.#filtered = { rows: this.rows, query, filter };
   }
 
   /** Lower-cased addresses that hold a seat (claimed or invited). */
@@ -44,7 +44,7 @@ export class SeatRows {
     return new Set(this.rows.filter((r) => r.seat.status !== 'revoked').map((r) => r.email.toLowerCase()));
   }
 
-  private sort(seats: Seat[], key: SortKey, dir: number, locale: string): void {
+  #sort(seats: Seat[], key: SortKey, dir: number, locale: string): void {
     const collator = new Intl.Collator(locale);
     this.counts = { claimed: 0, pending: 0, revoked: 0 };
     this.rows = seats.map((seat) => {

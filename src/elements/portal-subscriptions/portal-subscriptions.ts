@@ -94,27 +94,27 @@ let instances = 0;
 export class PortalSubscriptions extends PortalElement {
   static override styles = [hostStyles, subscriptionChangeStyles, subscriptionsStyles];
 
-  private readonly list = this.watch(subscriptionsResource);
+  readonly #list = this.watch(subscriptionsResource);
   /** The opened subscription's next charge. */
-  private readonly charge = this.watch((scope) => {
-    const open = this.find(this.openId);
+  readonly #charge = this.watch((scope) => {
+    const open = this.#find(this.openId);
     return open && chargePreviewResource(scope, open);
   });
-  private readonly org = this.watch((scope) => scope.organization);
-  private readonly uid = `portal-subs-${++instances}`;
-  private readonly change: SubscriptionChange = new SubscriptionChange(
+  readonly #org = this.watch((scope) => scope.organization);
+  readonly #uid = `portal-subs-${++instances}`;
+  readonly #change: SubscriptionChange = new SubscriptionChange(
     this,
-    this.uid,
+    this.#uid,
     () => ({
       ...this.context(),
-      org: this.org.value?.data,
-      find: (id) => this.find(id),
+      org: this.#org.value?.data,
+      find: (id) => this.#find(id),
       notify: (id, text, error) => (this.notice = { id, text, error }),
     }),
     new ModalController(this, {
       // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.
       fallback: () => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'),
-      busy: (): boolean => this.change.pending,
+      busy: (): boolean => this.#change.pending,
     }),
   );
 
@@ -131,45 +131,45 @@ export class PortalSubscriptions extends PortalElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('subscriptionId') && this.subscriptionId) this.openId = this.subscriptionId;
-    const list = this.list.value;
+    const list = this.#list.value;
     this.setState('loading', this.signedIn && !list?.data && !list?.error);
     this.setState('error', !list?.data && !!list?.error);
-    this.setState('empty', !!list?.data && !this.visible().length);
+    this.setState('empty', !!list?.data && !this.#visible().length);
     this.setState('ready', !!list?.data);
   }
 
-  private find(id: string | undefined): Subscription | undefined {
-    return id ? this.list.value?.data?.items.find((s) => s.id === id) : undefined;
+  #find(id: string | undefined): Subscription | undefined {
+    return id ? this.#list.value?.data?.items.find((s) => s.id === id) : undefined;
   }
 
-  private visible(): Subscription[] {
-    const items = this.list.value?.data?.items ?? [];
+  #visible(): Subscription[] {
+    const items = this.#list.value?.data?.items ?? [];
     return this.subscriptionId ? items.filter((s) => s.id === this.subscriptionId) : items;
   }
 
   /** Customers, owners and billing managers may act; a team `member` only reads. */
-  private get billing(): boolean {
+  get #billing(): boolean {
     return !this.readonly && canManageBilling(this.session);
   }
 
-  private money(amount: number, s: Subscription): string {
+  #money(amount: number, s: Subscription): string {
     return formatMoney(this.resolvedLocale, amount, s.currency);
   }
 
-  private perInterval(amount: number, s: Subscription): string {
+  #perInterval(amount: number, s: Subscription): string {
     return perInterval(this.t, this.resolvedLocale, amount, s.currency, s);
   }
 
-  private date = (iso: string | null | undefined) => formatDate(this.resolvedLocale, iso);
+  #date = (iso: string | null | undefined) => formatDate(this.resolvedLocale, iso);
 
-  private openDialog(kind: Draft['kind'], s: Subscription): void {
+  #openDialog(kind: Draft['kind'], s: Subscription): void {
     this.notice = undefined;
-    void this.change.open(kind, s);
+    void this.#change.open(kind, s);
   }
 
-  private act(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
+  #act(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
     this.notice = undefined;
-    this.change.apply(action, s, body);
+    this.#change.apply(action, s, body);
   }
 
   // Rendering ----------------------------------------------------------------
@@ -178,26 +178,26 @@ export class PortalSubscriptions extends PortalElement {
     if (!this.portal) return nothing;
     const t = this.t;
     const status = this.session?.status;
-    return html`<section part="base" aria-labelledby="${this.uid}-h">
-      <h2 part="header" id="${this.uid}-h">${t.subsHeading}</h2>
+    return html`<section part="base" aria-labelledby="${this.#uid}-h">
+      <h2 part="header" id="${this.#uid}-h">${t.subsHeading}</h2>
       ${status === 'signed-in' || status === 'restoring'
         ? // While the session restores there is no list yet: the loading spinner.
-          resourceView(t, this.list.value, {
-            retry: () => this.list.retry(),
-            isEmpty: () => !this.visible().length,
+          resourceView(t, this.#list.value, {
+            retry: () => this.#list.retry(),
+            isEmpty: () => !this.#visible().length,
             empty: () => html`<p>${t.subsEmpty}</p>`,
-            ready: () => this.renderLists(),
+            ready: () => this.#renderLists(),
           })
-        : html`${alert(this.change.parked && t.choicesKept)}<p class="hint">${t.subsSignedOut}</p>`}
-      ${this.change.render()}
+        : html`${alert(this.#change.parked && t.choicesKept)}<p class="hint">${t.subsSignedOut}</p>`}
+      ${this.#change.render()}
     </section>`;
   }
 
-  private renderLists() {
-    const all = [...this.visible()].sort((a, b) => rank(a) - rank(b));
+  #renderLists() {
+    const all = [...this.#visible()].sort((a, b) => rank(a) - rank(b));
     const ended = all.filter(isEnded);
     const current = all.filter((s) => !isEnded(s));
-    const list = (items: Subscription[]) => html`<ul part="list">${items.map((s) => this.renderItem(s))}</ul>`;
+    const list = (items: Subscription[]) => html`<ul part="list">${items.map((s) => this.#renderItem(s))}</ul>`;
     return html`
       ${current.length ? list(current) : nothing}
       ${ended.length
@@ -206,11 +206,11 @@ export class PortalSubscriptions extends PortalElement {
     `;
   }
 
-  private renderItem(s: Subscription) {
+  #renderItem(s: Subscription) {
     const t = this.t;
-    const a = actionsFor(s, this.org.value?.data, this.billing);
+    const a = actionsFor(s, this.#org.value?.data, this.#billing);
     const base = listPrice(s, s.seats);
-    const id = `${this.uid}-${s.id}`;
+    const id = `${this.#uid}-${s.id}`;
     const open = this.openId === s.id;
     const notice = this.notice?.id === s.id ? this.notice : undefined;
     const role = notice?.error ? 'alert' : 'status';
@@ -220,24 +220,24 @@ export class PortalSubscriptions extends PortalElement {
         <span class="badge ${s.status}" part="status">${t.subStatus(s.cancel_at_period_end && !isEnded(s) ? 'canceling' : s.status)}</span>
       </div>
       <p>
-        ${s.discount_id && base > s.amount ? html`<s>${this.perInterval(base, s)}</s> ` : nothing}${this.perInterval(s.amount, s)}
+        ${s.discount_id && base > s.amount ? html`<s>${this.#perInterval(base, s)}</s> ` : nothing}${this.#perInterval(s.amount, s)}
         ${s.seats ? html` · ${t.seats(s.seats)}` : nothing}
       </p>
-      <p class="hint">${this.dates(s).map(([kind, iso], i) => html`${i ? ' · ' : ''}${t.subDate(kind, this.date(iso))}`)}</p>
-      ${this.renderPending(s, a)}
+      <p class="hint">${this.#dates(s).map(([kind, iso], i) => html`${i ? ' · ' : ''}${t.subDate(kind, this.#date(iso))}`)}</p>
+      ${this.#renderPending(s, a)}
       <p id="${id}-notice" tabindex="-1" class=${role} part=${notice?.error ? 'error' : 'status'} role=${role} ?hidden=${!notice}>${notice?.text ?? ''}</p>
       <div class="actions" part="actions">
         <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-detail"
           @click=${() => (this.openId = open ? undefined : s.id)}>${t.subDetails}</button>
-        ${DIRECT.map(([action, body]) => (a[action] ? this.actionButton(action, () => this.act(action, s, body)) : nothing))}
-        ${DIALOGS.map(([flag, kind]) => (a[flag] ? this.actionButton(kind, () => void this.openDialog(kind, s)) : nothing))}
+        ${DIRECT.map(([action, body]) => (a[action] ? this.#actionButton(action, () => this.#act(action, s, body)) : nothing))}
+        ${DIALOGS.map(([flag, kind]) => (a[flag] ? this.#actionButton(kind, () => void this.#openDialog(kind, s)) : nothing))}
       </div>
-      ${open ? this.renderDetail(s, `${id}-detail`) : nothing}
+      ${open ? this.#renderDetail(s, `${id}-detail`) : nothing}
     </li>`;
   }
 
   /** The dates a subscription line shows, in reading order. */
-  private dates(s: Subscription): [SubDateKind, string | null | undefined][] {
+  #dates(s: Subscription): [SubDateKind, string | null | undefined][] {
     if (isEnded(s)) return [['ended', s.ended_at ?? s.ends_at]];
     const { status } = s;
     const dates: [SubDateKind, string | null | false | undefined][] = [
@@ -250,43 +250,43 @@ export class PortalSubscriptions extends PortalElement {
     return dates.filter((date): date is [SubDateKind, string] => !!date[1]);
   }
 
-  private renderPending(s: Subscription, a: SubscriptionActions) {
+  #renderPending(s: Subscription, a: SubscriptionActions) {
     const p = s.pending_update;
     if (!p) return nothing;
     const t = this.t;
-    const product = p.product_id ? (this.org.value?.data?.products.find((x) => x.id === p.product_id)?.name ?? '') : '';
+    const product = p.product_id ? (this.#org.value?.data?.products.find((x) => x.id === p.product_id)?.name ?? '') : '';
     const change = [product, p.seats != null && p.seats !== s.seats ? t.seats(p.seats) : ''].filter(Boolean).join(', ');
     return html`<div class="row" part="pending">
-      <p>${t.pendingChange(change, this.date(p.applies_at))}</p>
-      ${a.clearPending ? this.actionButton('clearPending', () => this.act('clearPending', s, { pending_update: null })) : nothing}
+      <p>${t.pendingChange(change, this.#date(p.applies_at))}</p>
+      ${a.clearPending ? this.#actionButton('clearPending', () => this.#act('clearPending', s, { pending_update: null })) : nothing}
     </div>`;
   }
 
-  private actionButton(action: SubAction, onClick: () => void) {
+  #actionButton(action: SubAction, onClick: () => void) {
     return html`<button type="button" class="link" @click=${onClick}>${this.t.subAction(action)}</button>`;
   }
 
-  private renderDetail(s: Subscription, id: string) {
+  #renderDetail(s: Subscription, id: string) {
     const t = this.t;
     return html`<div part="detail" id=${id}>
       <dl>
-        ${amountRow(t.subAmount, this.perInterval(s.amount, s))}
+        ${amountRow(t.subAmount, this.#perInterval(s.amount, s))}
         ${s.seats ? amountRow(t.seatsLabel, s.seats) : nothing}
-        ${amountRow(t.subDate('started', ''), this.date(s.started_at))}
+        ${amountRow(t.subDate('started', ''), this.#date(s.started_at))}
       </dl>
       <h4>${t.nextCharge}</h4>
       ${hasUpcomingCharge(s)
-        ? resourceView(t, this.charge.value, { retry: () => this.charge.retry(), ready: (p) => this.renderCharge(p, s) })
+        ? resourceView(t, this.#charge.value, { retry: () => this.#charge.retry(), ready: (p) => this.#renderCharge(p, s) })
         : html`<p class="hint">${t.noCharge}</p>`}
       ${benefitList(t.benefitsHeading, s.product.benefits)}
     </div>`;
   }
 
-  private renderCharge(p: ChargePreview, s: Subscription) {
-    const line = (name: ChargeLine, amount: number, strong?: boolean) => amountRow(this.t.chargeLine(name), this.money(amount, s), strong);
+  #renderCharge(p: ChargePreview, s: Subscription) {
+    const line = (name: ChargeLine, amount: number, strong?: boolean) => amountRow(this.t.chargeLine(name), this.#money(amount, s), strong);
     return html`<dl>
       ${line('base', p.base_amount)}
-      ${p.prorations.map((x) => amountRow(x.label, this.money(x.amount, s)))}
+      ${p.prorations.map((x) => amountRow(x.label, this.#money(x.amount, s)))}
       ${p.metered_amount ? line('metered', p.metered_amount) : nothing}
       ${line('subtotal', p.subtotal_amount)}
       ${p.discount_amount ? line('discount', -p.discount_amount) : nothing}

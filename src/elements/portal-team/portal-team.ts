@@ -60,8 +60,8 @@ const ROLES: MemberRole[] = ['member', 'billing_manager'];
 export class PortalTeam extends PortalElement {
   static override styles = [hostStyles, toolbarStyles, tableStyles];
 
-  private readonly members = this.watch((scope) => this.allowed && membersResource(scope, this.page));
-  private readonly modal = new ModalController(this, {
+  readonly #members = this.watch((scope) => this.#allowed && membersResource(scope, this.page));
+  readonly #modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#invite-email'),
     busy: () => this.busy === 'remove',
   });
@@ -78,15 +78,15 @@ export class PortalTeam extends PortalElement {
   @state() private dialogError = '';
 
   /** Member sessions with the owner or billing_manager role; the server refuses everyone else. */
-  private get allowed(): boolean {
+  get #allowed(): boolean {
     const s = this.session;
     return s?.status === 'signed-in' && s.user?.type === 'member' && s.user.role !== 'member';
   }
 
-  private who = (m: Member) => m.name || m.email;
-  private isSelf = (m: Member) => m.email.toLowerCase() === this.session?.user?.email.toLowerCase();
+  #who = (m: Member) => m.name || m.email;
+  #isSelf = (m: Member) => m.email.toLowerCase() === this.session?.user?.email.toLowerCase();
 
-  private async handleInvite(event: Event): Promise<void> {
+  async #handleInvite(event: Event): Promise<void> {
     event.preventDefault();
     const scope = this.scope;
     if (!scope || this.busy) return;
@@ -101,7 +101,7 @@ export class PortalTeam extends PortalElement {
     try {
       const { member, existed } = await addMember(scope, email, this.inviteRole);
       this.email = '';
-      this.notice = this.t.teamDone(existed ? 'existed' : 'added', this.who(member));
+      this.notice = this.t.teamDone(existed ? 'existed' : 'added', this.#who(member));
       if (!existed) this.emit('portal-member-added', { member });
     } catch (error) {
       this.inviteError = errorMessage(this.t, error);
@@ -110,7 +110,7 @@ export class PortalTeam extends PortalElement {
     }
   }
 
-  private async handleRole(member: Member, select: HTMLSelectElement): Promise<void> {
+  async #handleRole(member: Member, select: HTMLSelectElement): Promise<void> {
     const scope = this.scope;
     const role = select.value as MemberRole;
     if (!scope || this.busy) {
@@ -120,22 +120,22 @@ export class PortalTeam extends PortalElement {
     this.busy = member.id;
     try {
       const updated = await updateMember(scope, member.id, role);
-      this.setNote(member.id, this.t.teamRoleChanged(this.who(updated), this.t.role(updated.role)));
+      this.#setNote(member.id, this.t.teamRoleChanged(this.#who(updated), this.t.role(updated.role)));
       this.emit('portal-member-updated', { member: updated });
     } catch (error) {
       select.value = member.role;
-      this.setNote(member.id, errorMessage(this.t, error), true);
+      this.#setNote(member.id, errorMessage(this.t, error), true);
     } finally {
       this.busy = '';
     }
   }
 
-  private handleAskRemove(member: Member): void {
+  #handleAskRemove(member: Member): void {
     this.removing = member;
     this.dialogError = '';
   }
 
-  private async handleRemove(event: Event): Promise<void> {
+  async #handleRemove(event: Event): Promise<void> {
     event.preventDefault();
     const scope = this.scope;
     const member = this.removing;
@@ -144,8 +144,8 @@ export class PortalTeam extends PortalElement {
     try {
       await removeMember(scope, member.id);
       this.busy = '';
-      this.modal.close();
-      this.notice = this.t.teamDone('removed', this.who(member));
+      this.#modal.close();
+      this.notice = this.t.teamDone('removed', this.#who(member));
       this.emit('portal-member-removed', { member });
     } catch (error) {
       this.dialogError = errorMessage(this.t, error);
@@ -154,7 +154,7 @@ export class PortalTeam extends PortalElement {
     }
   }
 
-  private setNote(id: string, text: string, error = false): void {
+  #setNote(id: string, text: string, error = false): void {
     this.rowNote = { id, text, error };
     this.notice = text;
   }
@@ -163,27 +163,27 @@ export class PortalTeam extends PortalElement {
     const t = this.t;
     const gate = this.gate(t.teamSignedOut);
     if (gate) return gate;
-    const state = this.members.value;
+    const state = this.#members.value;
     // Polar answers 403 for individual customers: member management is for teams only.
     const refused = !state?.data && state?.error?.status === 403;
-    if (!this.allowed || refused) {
+    if (!this.#allowed || refused) {
       return html`<p class="hint" part="empty">${t.teamNotAvailable(refused)}</p>`;
     }
     return html`<div part="base">
-      ${this.renderInvite()}
-      ${resourceView(t, state, { ready: (d) => this.renderMembers(d), retry: () => this.members.retry() })}
+      ${this.#renderInvite()}
+      ${resourceView(t, state, { ready: (d) => this.#renderMembers(d), retry: () => this.#members.retry() })}
       <p role="status" class="status" part="status">${this.notice}</p>
-      ${this.renderRemove()}
+      ${this.#renderRemove()}
     </div>`;
   }
 
-  private renderRoleOptions(role: MemberRole) {
+  #renderRoleOptions(role: MemberRole) {
     return ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.role(r)}</option>`);
   }
 
-  private renderInvite() {
+  #renderInvite() {
     const t = this.t;
-    return html`<form part="form" novalidate aria-labelledby="invite-h" @submit=${this.handleInvite}>
+    return html`<form part="form" novalidate aria-labelledby="invite-h" @submit=${this.#handleInvite}>
       <h2 id="invite-h">${t.teamInviteHeading}</h2>
       <div class="row">
         <div class="field grow">
@@ -204,7 +204,7 @@ export class PortalTeam extends PortalElement {
         <div class="field">
           <label for="invite-role">${t.teamColumns[1]}</label>
           <select id="invite-role" @change=${(e: Event) => (this.inviteRole = (e.target as HTMLSelectElement).value as MemberRole)}>
-            ${this.renderRoleOptions(this.inviteRole)}
+            ${this.#renderRoleOptions(this.inviteRole)}
           </select>
         </div>
         <button class="primary" part="submit" aria-disabled=${this.busy === 'invite' ? 'true' : 'false'}>${t.teamInvite}</button>
@@ -213,7 +213,7 @@ export class PortalTeam extends PortalElement {
     </form>`;
   }
 
-  private renderMembers(list: MemberList) {
+  #renderMembers(list: MemberList) {
     const t = this.t;
     const pages = list.pagination.max_page;
     return html`<div class="wrap">
@@ -224,22 +224,22 @@ export class PortalTeam extends PortalElement {
             </tr>
           </thead>
           <tbody>
-            ${list.items.map((m) => this.renderMember(m))}
+            ${list.items.map((m) => this.#renderMember(m))}
           </tbody>
         </table>
       </div>
       ${pager(t, t.teamColumns[0], this.page, pages, (p) => (this.page = p))}`;
   }
 
-  private renderMember(m: Member) {
+  #renderMember(m: Member) {
     const t = this.t;
-    const who = this.who(m);
+    const who = this.#who(m);
     // The owner's role and membership are fixed (one owner); yours are not yours to change.
-    const fixed = this.isSelf(m) || m.role === 'owner';
+    const fixed = this.#isSelf(m) || m.role === 'owner';
     const note = this.rowNote?.id === m.id ? this.rowNote : undefined;
     return html`<tr part="item">
       <td>
-        <div>${who} ${this.isSelf(m) ? t.teamYou : ''}</div>
+        <div>${who} ${this.#isSelf(m) ? t.teamYou : ''}</div>
         ${m.name ? html`<div class="hint">${m.email}</div>` : nothing}
         ${note ? html`<p class=${note.error ? 'error' : 'status'}>${note.text}</p>` : nothing}
       </td>
@@ -249,29 +249,29 @@ export class PortalTeam extends PortalElement {
           : html`<select
               aria-label=${t.forWho(t.teamColumns[1], who)}
               ?disabled=${this.busy === m.id}
-              @change=${(e: Event) => this.handleRole(m, e.target as HTMLSelectElement)}
+              @change=${(e: Event) => this.#handleRole(m, e.target as HTMLSelectElement)}
             >
-              ${this.renderRoleOptions(m.role)}
+              ${this.#renderRoleOptions(m.role)}
             </select>`}
       </td>
       <td>
-        ${fixed ? nothing : html`<button aria-label=${t.forWho(t.remove, who)} @click=${() => this.handleAskRemove(m)}>${t.remove}</button>`}
+        ${fixed ? nothing : html`<button aria-label=${t.forWho(t.remove, who)} @click=${() => this.#handleAskRemove(m)}>${t.remove}</button>`}
       </td>
     </tr>`;
   }
 
-  private renderRemove() {
+  #renderRemove() {
     const t = this.t;
     if (!this.removing) return nothing;
-    const who = this.who(this.removing);
+    const who = this.#who(this.removing);
     return html`<dialog id="remove" aria-labelledby="remove-h" aria-describedby="remove-p" @close=${() => (this.removing = undefined)}>
-      <form novalidate @submit=${this.handleRemove}>
+      <form novalidate @submit=${this.#handleRemove}>
         <h2 id="remove-h">${t.teamRemoveHeading}</h2>
         <p id="remove-p">${t.teamRemoveBody(who)}</p>
         <p role="alert" class="error">${this.dialogError}</p>
         <div class="actions">
           <button class="primary" part="submit" aria-disabled=${this.busy === 'remove' ? 'true' : 'false'}>${t.remove}</button>
-          <button type="button" @click=${() => this.modal.close()}>${t.cancel}</button>
+          <button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>
         </div>
       </form>
     </dialog>`;
