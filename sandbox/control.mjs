@@ -12,6 +12,8 @@ const CONFIG_SCHEMA = {
     rate_limits: { type: 'boolean' },
     token_ttl_seconds: { type: 'integer', exclusiveMinimum: 0 },
     code_ttl_seconds: { anyOf: [{ type: 'integer', exclusiveMinimum: 0 }, { type: 'null' }] },
+    stream_lifetime_seconds: { type: 'number', exclusiveMinimum: 0 },
+    payment_lock_stale_seconds: { type: 'number', exclusiveMinimum: 0 },
   },
 };
 const FAULT_SCHEMA = {
@@ -73,7 +75,7 @@ export async function handleControl(world, req, url, origin) {
   const claim = /^\/__sandbox\/seats\/([^/]+)\/claim$/.exec(path);
   if (method === 'POST' && claim) {
     req.resume();
-    const seat = claimSeat(world.state, decodeURIComponent(claim[1]), world.now());
+    const seat = claimSeat(world, decodeURIComponent(claim[1]));
     if (!seat) throw new HttpError(404, { detail: 'No pending seat with this id' });
     return { status: 200, body: seat };
   }
@@ -93,25 +95,28 @@ function serveFile(world, id, name, _origin) {
   if (f && f.name === name) {
     return { status: 200, body: `Sandbox placeholder for ${f.name} (version ${f.version}).\n`, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${f.name}.txt"` } };
   }
-  const doc = /^(invoice|receipt)-(.+)\.pdf$/.exec(name);
   const order = state.orders.get(id);
-  if (doc && order && (doc[1] === 'invoice' ? order.is_invoice_generated : order.receipt_number)) {
-    const title = `${doc[1] === 'invoice' ? 'Invoice' : 'Receipt'} ${doc[1] === 'invoice' ? order.invoice_number : order.receipt_number}`;
-    return { status: 200, body: minimalPdf(title), headers: { 'Content-Type': 'application/pdf' } };
+  // The invoice file holds what it was made from: a download shows which version it is.
+  if (order?.invoice && name === order.invoice.path) {
+    const lines = [`Invoice ${order.invoice_number}`, order.invoice.billing_name ?? '', ...Object.values(order.invoice.billing_address ?? {}).filter(Boolean)];
+    return { status: 200, body: minimalPdf(lines), headers: { 'Content-Type': 'application/pdf' } };
+  }
+  if (order?.receipt_ready && name === `Receipt-${order.receipt_number}.pdf`) {
+    return { status: 200, body: minimalPdf([`Receipt ${order.receipt_number}`]), headers: { 'Content-Type': 'application/pdf' } };
   }
   throw new HttpError(404, { detail: 'Not Found' });
 }
 
-/** A one-page PDF with a single line of text. @param {string} text */
-function minimalPdf(text) {
-  const safe = text.replace(/[()\\]/g, '');
-  const stream = `BT /F1 18 Tf 72 720 Td (${safe}) Tj ET`;
+/** A one-page PDF with these lines of (Latin-1) text. @param {string[]} lines */
+function minimalPdf(lines) {
+  const safe = (/** @type {string} */ t) => t.replace(/[()\\]/g, '').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  const stream = `BT /F1 14 Tf 72 720 Td 18 TL ${lines.map((l) => `(${safe(l)}) '`).join(' ')} ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   let out = '%PDF-1.4\n';
   const offsets = [];
@@ -119,5 +124,6 @@ function minimalPdf(text) {
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return out;
+  // One byte per character, as the offsets above count them (WinAnsi text).
+  return Buffer.from(out, 'latin1');
 }

@@ -5,7 +5,7 @@ import { STATUS_CODES } from 'node:http';
 export class HttpError extends Error {
   /**
    * @param {number} status
-   * @param {unknown} body JSON body; `undefined` = empty body, a string = text/plain
+   * @param {unknown} body JSON body; `undefined` = empty body, a string = text/plain, a Buffer as it is
    * @param {Record<string, string>} [headers]
    */
   constructor(status, body, headers = {}) {
@@ -31,9 +31,12 @@ export const unauthorized = () => polarError(401, 'Unauthorized', 'Unauthorized'
 /** FastAPI request validation (framework-level, before the handler runs). */
 export const requestValidationError = (/** @type {FieldError[]} */ detail) => new HttpError(422, { error: 'RequestValidationError', detail });
 
-/** Business-rule validation raised from services (`PolarRequestValidationError`). */
-export const polarValidationError = (/** @type {(string|number)[]} */ loc, /** @type {string} */ msg, /** @type {unknown} */ input) =>
-  new HttpError(422, { error: 'PolarRequestValidationError', detail: [{ type: 'value_error', loc, msg, input }] });
+/** Business-rule validation raised from services (`PolarRequestValidationError`), one or more errors. */
+export const polarValidationErrors = (/** @type {FieldError[]} */ detail) => new HttpError(422, { error: 'PolarRequestValidationError', detail });
+
+/** One business-rule error; `type` as the service writes it (`value_error`, `missing`, `invalid`). */
+export const polarValidationError = (/** @type {(string|number)[]} */ loc, /** @type {string} */ msg, /** @type {unknown} */ input, type = 'value_error') =>
+  polarValidationErrors([{ type, loc, msg, input }]);
 
 /** The Authlib OAuth2 error for a token that is unknown, expired or malformed. */
 export function invalidTokenError() {
@@ -56,8 +59,11 @@ export function writeResponse(res, status, body, headers) {
   if (res.headersSent || res.destroyed) return;
   /** @type {Record<string, string>} */
   const h = { ...headers };
+  /** @type {string|Buffer} */
   let payload = '';
-  if (body === undefined) {
+  if (Buffer.isBuffer(body)) {
+    payload = body;
+  } else if (body === undefined) {
     // nothing: 204, 429 and 202-without-body responses carry no content-type
   } else if (typeof body === 'string') {
     payload = body;

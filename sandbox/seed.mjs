@@ -3,6 +3,7 @@
 // data always looks current. `SEED` holds the ids and secrets tests and the demo use;
 // `createState(now)` builds the mutable in-memory database from them.
 import { uuidFrom, hexFrom } from './ids.mjs';
+import { grantBenefit } from './grants.mjs';
 
 const DAY = 86_400_000;
 
@@ -20,6 +21,8 @@ export const SEED = Object.freeze({
     acme: { id: uuidFrom('org:acme'), slug: 'acme', name: 'Acme Inc.', accessToken: oat('acme') },
     solo: { id: uuidFrom('org:solo'), slug: 'solo', name: 'Solo Studio', accessToken: oat('solo') },
   },
+  /** The local Polar's stand-in for Polar's Stripe publishable key (sandbox/stripe.mjs). */
+  stripePublishableKey: 'pk_test_local_polar_sandbox',
   /** Organization access tokens for `POST /v1/customer-sessions/` (server-side only on real Polar). */
   accessTokens: { acme: oat('acme'), solo: oat('solo') },
   personas: {
@@ -78,6 +81,12 @@ export const SEED = Object.freeze({
     aliceVisa: uuidFrom('pm:alice:visa'),
     aliceMastercard: uuidFrom('pm:alice:mastercard'),
     aliceLink: uuidFrom('pm:alice:link'),
+    /** Stripe's 4000 0027 6000 3184: every charge asks for 3-D Secure. */
+    aliceThreeDS: uuidFrom('pm:alice:3ds'),
+    /** Stripe's 4000 0000 0000 0341: attaches, but its charges are declined. */
+    aliceDeclines: uuidFrom('pm:alice:declines'),
+    /** A Korean card (`kr_card`): brand and last four, no expiry. */
+    aliceKrCard: uuidFrom('pm:alice:kr-card'),
     globexVisa: uuidFrom('pm:globex:visa'),
   },
   seats: {
@@ -112,12 +121,18 @@ export function createState(now) {
   /** @type {Map<string, any>} */ const licenseKeys = new Map();
   /** @type {Map<string, any>} */ const files = new Map();
   /** @type {Map<string, any>} */ const paymentMethods = new Map();
+  /** Payment records, as Polar's Stripe webhook handlers create them (server/polar/payment/). */
+  /** @type {Map<string, any>} */ const payments = new Map();
+  /** Stripe PaymentIntents that wait for the customer (3-D Secure), by id. */
+  /** @type {Map<string, any>} */ const paymentIntents = new Map();
 
   organizations.set(O.acme.id, {
     id: O.acme.id, slug: 'acme', name: O.acme.name, avatar_url: null, created_at: at(-900), modified_at: at(-30),
     proration_behavior: 'prorate', allow_customer_updates: true,
     customer_portal_settings: { usage: { show: true }, subscription: { update_seats: true, update_plan: true, pause: true }, customer: { allow_email_change: false } },
     organization_features: { member_model_enabled: true, checkout_localization_enabled: false },
+    // Polar's internal feature settings; the portal sees only `organization_features`.
+    feature_settings: { seat_based_pricing_enabled: true },
     accessToken: O.acme.accessToken, invoicePrefix: 'ACME',
   });
   organizations.set(O.solo.id, {
@@ -125,6 +140,7 @@ export function createState(now) {
     proration_behavior: 'invoice', allow_customer_updates: true,
     customer_portal_settings: { usage: { show: false }, subscription: { update_seats: false, update_plan: true, pause: true }, customer: { allow_email_change: true } },
     organization_features: { member_model_enabled: false, checkout_localization_enabled: false },
+    feature_settings: { seat_based_pricing_enabled: false },
     accessToken: O.solo.accessToken, invoicePrefix: 'SOLO',
   });
 
@@ -242,11 +258,14 @@ export function createState(now) {
   addMember(P.carol.memberId, carol, P.carol.email, 'Carol Chen', 'owner', P.carol.externalId, -150);
 
   // Payment methods ---------------------------------------------------------
-  /** @param {string} id @param {string} customerId @param {string} type @param {any} card */
-  const addPm = (id, customerId, type, card) => paymentMethods.set(id, { id, customer_id: customerId, type, card, created_at: at(-100), modified_at: null });
-  addPm(SEED.paymentMethods.aliceVisa, alice, 'card', { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2029, wallet: null });
-  addPm(SEED.paymentMethods.aliceMastercard, alice, 'card', { brand: 'mastercard', last4: '4444', exp_month: 3, exp_year: 2028, wallet: 'apple_pay' });
-  addPm(SEED.paymentMethods.aliceLink, alice, 'link', null);
+  /** @param {string} id @param {string} customerId @param {string} type @param {any} card @param {number} days */
+  const addPm = (id, customerId, type, card, days = -100) => paymentMethods.set(id, { id, customer_id: customerId, type, card, created_at: at(days), modified_at: null });
+  addPm(SEED.paymentMethods.aliceVisa, alice, 'card', { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2029, wallet: null }, -400);
+  addPm(SEED.paymentMethods.aliceMastercard, alice, 'card', { brand: 'mastercard', last4: '4444', exp_month: 3, exp_year: 2028, wallet: 'apple_pay' }, -200);
+  addPm(SEED.paymentMethods.aliceLink, alice, 'link', null, -150);
+  addPm(SEED.paymentMethods.aliceThreeDS, alice, 'card', { brand: 'visa', last4: '3184', exp_month: 4, exp_year: 2030, wallet: null }, -90);
+  addPm(SEED.paymentMethods.aliceDeclines, alice, 'card', { brand: 'visa', last4: '0341', exp_month: 9, exp_year: 2031, wallet: null }, -60);
+  addPm(SEED.paymentMethods.aliceKrCard, alice, 'kr_card', { brand: 'hyundai', last4: '1234' }, -30);
   addPm(SEED.paymentMethods.globexVisa, globex, 'card', { brand: 'visa', last4: '1881', exp_month: 8, exp_year: 2030, wallet: null });
   addPm(uuidFrom('pm:initech:amex'), initech, 'card', { brand: 'amex', last4: '0005', exp_month: 1, exp_year: 2031, wallet: null });
   addPm(uuidFrom('pm:carol:visa'), carol, 'card', { brand: 'visa', last4: '4242', exp_month: 6, exp_year: 2028, wallet: 'google_pay' });
@@ -258,6 +277,7 @@ export function createState(now) {
     subscriptions.set(id, {
       id, customer_id: customerId, product_id: productId, price_ids: p.prices.map((/** @type {any} */ x) => x.id), currency: p.prices[0].price_currency,
       recurring_interval: p.recurring_interval, recurring_interval_count: 1, status: 'active', seats: null,
+      payment_method_id: customers.get(customerId).default_payment_method_id,
       trial_start: null, trial_end: null, cancel_at_period_end: false, canceled_at: null, ends_at: null, ended_at: null, past_due_at: null,
       pause_at_period_end: false, paused_at: null, resumes_at: null, customer_cancellation_reason: null, customer_cancellation_comment: null,
       discount_id: null, checkout_id: uuidFrom(`checkout:${id}`), pending_update: null, modified_at: null, ...fields,
@@ -295,10 +315,17 @@ export function createState(now) {
     addMember(mid, globex, `${name.toLowerCase()}@globex.example`, `${name} ${['Park', 'Stone', 'Reyes', 'Nakamura'][i % 4]}`, 'member', null, -60 + i);
     claimed(`globex:user:${i + 1}`, S.globex, globex, mid, -55 + i);
   });
-  ['nina', 'oscar', 'paula'].forEach((n, i) =>
-    addSeat(uuidFrom(`seat:globex:pending:${i + 1}`), S.globex, 'pending', { email: `${n}@globex.example`, invitation_token_expires_at: at(5 - i), created_at: at(-2 - i) }));
-  ['frank', 'gina'].forEach((n, i) =>
-    addSeat(uuidFrom(`seat:globex:revoked:${i + 1}`), S.globex, 'revoked', { email: `${n}@globex.example`, customer_email: null, claimed_at: at(-70), revoked_at: at(-10 - i), created_at: at(-75) }));
+  // Member model (customer_seat/service.py `_resolve_member_model_target`): assigning a seat by
+  // email creates the team member at once, so an invitation already has its member. A revoked
+  // seat holds nobody: `revoke_seat` clears its customer, member and email.
+  /** @param {string} key @param {string} subId @param {string} customerId @param {string} email @param {number} days @param {number} expires */
+  const invited = (key, subId, customerId, email, days, expires) => {
+    const mid = member(`${key}:invitee`);
+    addMember(mid, customerId, email, null, 'member', null, days);
+    addSeat(uuidFrom(`seat:${key}`), subId, 'pending', { customer_id: customerId, member_id: mid, email, invitation_token: hexFrom(`invitation:${key}`, 43), invitation_token_expires_at: at(expires), created_at: at(days) });
+  };
+  ['nina', 'oscar', 'paula'].forEach((n, i) => invited(`globex:pending:${i + 1}`, S.globex, globex, `${n}@globex.example`, -2 - i, 5 - i));
+  [1, 2].forEach((i) => addSeat(uuidFrom(`seat:globex:revoked:${i}`), S.globex, 'revoked', { claimed_at: at(-70), revoked_at: at(-10 - i), created_at: at(-75) }));
   // Initech: 2,000 seats generated from an index, so the big list is cheap and stable.
   for (let i = 1; i <= 1900; i++) {
     const n = String(i).padStart(4, '0');
@@ -307,8 +334,8 @@ export function createState(now) {
     addMember(mid, initech, `employee${n}@initech.example`, `Employee ${n}`, 'member', null, -490 + (i % 400));
     claimed(`initech:user:${n}`, S.initech, initech, mid, -480 + (i % 400));
   }
-  for (let i = 1; i <= 50; i++) addSeat(uuidFrom(`seat:initech:pending:${i}`), S.initech, 'pending', { email: `new-hire${String(i).padStart(2, '0')}@initech.example`, invitation_token_expires_at: at(7 - (i % 7)), created_at: at(-(i % 7)) });
-  for (let i = 1; i <= 20; i++) addSeat(uuidFrom(`seat:initech:revoked:${i}`), S.initech, 'revoked', { email: `former${String(i).padStart(2, '0')}@initech.example`, claimed_at: at(-300), revoked_at: at(-40 + i) });
+  for (let i = 1; i <= 50; i++) invited(`initech:pending:${i}`, S.initech, initech, `new-hire${String(i).padStart(2, '0')}@initech.example`, -(i % 7), 7 - (i % 7));
+  for (let i = 1; i <= 20; i++) addSeat(uuidFrom(`seat:initech:revoked:${i}`), S.initech, 'revoked', { claimed_at: at(-300), revoked_at: at(-40 + i) });
 
   // Orders ------------------------------------------------------------------
   const taxRate = (/** @type {string} */ customerId) => ({ DE: 0.19, GB: 0.2, FR: 0.2, NL: 0.21 })[/** @type {'DE'} */ (customers.get(customerId).billing_address?.country)] ?? 0;
@@ -337,12 +364,21 @@ export function createState(now) {
       id, customer_id: customerId, product_id: productId, subscription_id: subId, status, billing_reason: reason,
       subtotal_amount: unit, discount_amount: 0, tax_amount: tax, applied_balance_amount: 0, refunded_amount: refunded, refunded_tax_amount: refundedTax,
       currency: price.price_currency, billing_name: c.billing_name, billing_address: c.billing_address,
-      invoice_number: number, is_invoice_generated: paid && (opts.invoiced ?? true), receipt_number: paid ? `${number}-R` : null,
-      seats: opts.seats ?? null, next_payment_attempt_at: opts.retryInDays != null ? at(opts.retryInDays) : null, payment_error: opts.error ?? null,
+      invoice_number: number, invoice: paid && (opts.invoiced ?? true) ? invoiceOf(number, c.billing_name, c.billing_address) : null,
+      receipt_number: paid ? `${number}-R` : null, receipt_ready: false, payment_lock_acquired_at: null,
+      seats: opts.seats ?? null, next_payment_attempt_at: opts.retryInDays != null ? at(opts.retryInDays) : null,
       items: [{ id: uuidFrom(`order-item:${key}`), label: opts.seats ? `${p.name} (${opts.seats} seats)` : p.name, amount: unit, tax_amount: tax, proration: false, product_price_id: price.id, created_at: at(days), modified_at: null }],
       description: p.name, checkout_id: reason === 'subscription_create' || reason === 'purchase' ? uuidFrom(`checkout:${key}`) : null,
       created_at: at(days), modified_at: refunded ? at(days + 2) : null,
     });
+    // The automatic attempts Polar's dunning made, as Stripe's webhooks recorded them.
+    if (opts.error) {
+      const paymentId = uuidFrom(`payment:${key}`);
+      payments.set(paymentId, { id: paymentId, order_id: id, status: 'failed', decline_message: opts.error, trigger: 'automatic', created_at: at(days) });
+    } else if (paid) {
+      const paymentId = uuidFrom(`payment:${key}`);
+      payments.set(paymentId, { id: paymentId, order_id: id, status: 'succeeded', decline_message: null, trigger: 'purchase', created_at: at(days) });
+    }
     return id;
   };
   for (let i = 1; i <= 6; i++) {
@@ -363,29 +399,8 @@ export function createState(now) {
 
   // Benefit grants and license keys -----------------------------------------
   /** @param {string} key @param {string} customerId @param {string|null} memberId @param {string} benefitId @param {{sub?: string, order?: string}} src @param {number} days */
-  const grant = (key, customerId, memberId, benefitId, src, days) => {
-    const id = uuidFrom(`grant:${key}`);
-    const b = benefits.get(benefitId);
-    /** @type {any} */ let properties = {};
-    if (b.type === 'license_keys') {
-      const lkId = uuidFrom(`license:${key}`);
-      const raw = hexFrom(`license:${key}`, 32).toUpperCase();
-      const lkKey = `${b.properties.prefix}-${raw.slice(0, 8)}-${raw.slice(8, 12)}-${raw.slice(12, 16)}-${raw.slice(16, 20)}-${raw.slice(20, 32)}`;
-      licenseKeys.set(lkId, {
-        id: lkId, organization_id: b.organization_id, customer_id: customerId, member_id: memberId, benefit_id: benefitId, key: lkKey, status: 'granted',
-        limit_activations: b.properties.activations?.limit ?? null, usage: 0, limit_usage: null, validations: 17, last_validated_at: at(-1),
-        expires_at: b.properties.expires ? at(days + 365) : null, created_at: at(days), modified_at: null,
-        activations: b.properties.activations ? [{ id: uuidFrom(`activation:${key}`), license_key_id: lkId, label: 'MacBook Pro (work)', meta: { os: 'macOS 15' }, created_at: at(days + 1), modified_at: null }] : [],
-      });
-      properties = { license_key_id: lkId, display_key: `****-${lkKey.slice(-6)}`, user_provided_key: lkKey };
-    } else if (b.type === 'downloadables') {
-      properties = { files: b.properties.files };
-    }
-    grants.set(id, {
-      id, customer_id: customerId, member_id: memberId, benefit_id: benefitId, subscription_id: src.sub ?? null, order_id: src.order ?? null,
-      granted_at: at(days), revoked_at: null, properties, error: null, created_at: at(days), modified_at: null,
-    });
-  };
+  const grant = (key, customerId, memberId, benefitId, src, days) =>
+    grantBenefit({ benefits, grants, licenseKeys }, benefitId, { customerId, memberId, subscriptionId: src.sub, orderId: src.order }, at(days), key);
   grant('alice:pro:license', alice, null, soloLicense, { sub: S.alice.active }, -170);
   grant('alice:pro:apps', alice, null, soloApps, { sub: S.alice.active }, -170);
   grant('alice:pro:support', alice, null, soloSupport, { sub: S.alice.active }, -170);
@@ -400,5 +415,18 @@ export function createState(now) {
   grant('carol:cli', carol, P.carol.memberId, acmeCli, { sub: S.carol }, -150);
   grant('carol:desktop', carol, P.carol.memberId, acmeDesktop, { sub: S.carol }, -150);
 
-  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, paymentMethods };
+  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, paymentMethods, payments, paymentIntents };
 }
+
+/**
+ * An order's generated invoice: its file (`Invoice-<number>.pdf`, the same name every time it is
+ * regenerated, server/polar/invoice/service.py) and what it was made from. `checksum` decides
+ * whether "generate" has anything to do (order/service.py `trigger_invoice_generation`).
+ * @param {string} number @param {string|null} name @param {any} address
+ */
+export function invoiceOf(number, name, address) {
+  return { path: `Invoice-${number}.pdf`, checksum: invoiceChecksum({ billing_name: name, billing_address: address }), billing_name: name, billing_address: address };
+}
+
+/** What an invoice shows that the customer can change (invoice/service.py `compute_order_checksum`). @param {any} o */
+export const invoiceChecksum = (o) => JSON.stringify([o.billing_name, o.billing_address]);

@@ -111,10 +111,12 @@ export const portalMember = (m) => ({ created_at: m.created_at, modified_at: m.m
 /** CustomerSeat @param {State} state @param {any} s */
 export function seat(state, s) {
   const m = s.member_id ? state.members.get(s.member_id) : null;
+  const c = s.customer_id ? state.customers.get(s.customer_id) : null;
   return {
     created_at: s.created_at, modified_at: s.modified_at, id: s.id, subscription_id: s.subscription_id, order_id: s.order_id,
     status: s.status, customer_id: s.customer_id, member_id: s.member_id, member: m ? member(m) : null, email: s.email,
-    customer_email: s.status === 'claimed' ? (m?.email ?? s.email) : null, invitation_token_expires_at: s.invitation_token_expires_at,
+    // models/customer_seat.py `customer_email`: the seat's email, else its member's, else its customer's.
+    customer_email: s.email ?? m?.email ?? c?.email ?? null, invitation_token_expires_at: s.invitation_token_expires_at,
     claimed_at: s.claimed_at, revoked_at: s.revoked_at, seat_metadata: s.seat_metadata ? { ...s.seat_metadata } : null,
   };
 }
@@ -131,7 +133,7 @@ export function order(state, o) {
     applied_balance_amount: o.applied_balance_amount, due_amount: total - o.applied_balance_amount, refunded_amount: o.refunded_amount,
     refunded_tax_amount: o.refunded_tax_amount, currency: o.currency, billing_reason: o.billing_reason, billing_name: o.billing_name,
     billing_address: o.billing_address ? { ...o.billing_address } : null, invoice_number: o.invoice_number,
-    is_invoice_generated: o.is_invoice_generated, receipt_number: o.receipt_number, seats: o.seats, customer_id: o.customer_id,
+    is_invoice_generated: !!o.invoice, receipt_number: o.receipt_number, seats: o.seats, customer_id: o.customer_id,
     product_id: o.product_id, discount_id: null, subscription_id: o.subscription_id, checkout_id: o.checkout_id,
     next_payment_attempt_at: o.next_payment_attempt_at, product: p ? productWithOrg(state, p) : null,
     subscription: s ? subscriptionBase(state, s) : null, items: o.items.map((/** @type {any} */ i) => ({ ...i })), description: o.description,
@@ -193,5 +195,6 @@ function readableSize(n) {
 /** CustomerPaymentMethod @param {any} pm */
 export function paymentMethod(pm) {
   const base = { id: pm.id, created_at: pm.created_at, modified_at: pm.modified_at, processor: 'stripe', customer_id: pm.customer_id, type: pm.type };
-  return pm.type === 'card' ? { ...base, method_metadata: { ...pm.card } } : base;
+  // payment_method/schemas.py: cards and Korean cards carry metadata, every other type none.
+  return pm.type === 'card' || pm.type === 'kr_card' ? { ...base, method_metadata: { ...pm.card } } : base;
 }

@@ -8,8 +8,11 @@ import { Query } from './validate.mjs';
 import { createAuthStore, readBearer, resolveToken, authorize } from './auth.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { createFaults } from './faults.mjs';
+import { createBackground } from './background.mjs';
 import { handleControl } from './control.mjs';
 import { serveEmbed } from './embed.mjs';
+import { serveStripe } from './stripe.mjs';
+import { serveHostedPortal } from './hosted.mjs';
 import customerSession from './routes/customer-session.mjs';
 import organizations from './routes/organizations.mjs';
 import customers from './routes/customers.mjs';
@@ -19,6 +22,7 @@ import seats from './routes/seats.mjs';
 import members from './routes/members.mjs';
 import orders from './routes/orders.mjs';
 import benefits from './routes/benefits.mjs';
+import stream from './routes/stream.mjs';
 
 export const SUPPORTED_VERSIONS = ['2026-04', '2026-10'];
 const DEFAULT_VERSION = '2026-04';
@@ -26,7 +30,7 @@ const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Authorization', 'Content-
 const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
 
 /**
- * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null}} Config
+ * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null, stream_lifetime_seconds?: number}} Config
  * @typedef {{
  *   options: {rateLimits: boolean, tokenTtlSeconds: number},
  *   config: Config,
@@ -34,6 +38,7 @@ const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
  *   auth: ReturnType<typeof createAuthStore>,
  *   limiter: ReturnType<typeof createRateLimiter>,
  *   faults: ReturnType<typeof createFaults>,
+ *   background: ReturnType<typeof createBackground>,
  *   now: () => number,
  *   reset: () => void,
  * }} World
@@ -42,12 +47,12 @@ const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
  *   params: Record<string, string>, query: Query, principal: import('./auth.mjs').Principal|null,
  *   body: () => Promise<unknown>, origin: string, now: number,
  * }} Ctx
- * @typedef {{status: number, body?: unknown, headers?: Record<string, string>}} Reply
+ * @typedef {{status: number, body?: unknown, headers?: Record<string, string>, stream?: (res: import('node:http').ServerResponse, headers: Record<string, string>) => void}} Reply
  * @typedef {{method: string, path: string, gate: import('./auth.mjs').Gate, handler: (ctx: Ctx) => Reply|Promise<Reply>}} Route
  */
 
 /** @type {Route[]} */
-const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits];
+const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits, ...stream];
 const COMPILED = ROUTES.map((r) => ({
   ...r,
   regex: new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
@@ -72,8 +77,10 @@ export function createSandbox(options = {}) {
     auth: createAuthStore(),
     limiter: createRateLimiter(),
     faults: createFaults(),
+    background: createBackground(),
     now: () => Date.now(),
     reset() {
+      world.background.clear();
       world.state = createState(world.now());
       world.auth = createAuthStore();
       world.limiter.reset();
@@ -93,12 +100,14 @@ export function createSandbox(options = {}) {
     const isApi = path === '/v1' || path.startsWith('/v1/');
     const isControl = path.startsWith('/__sandbox/');
     if (path.startsWith('/embed/')) return serveEmbed(req, res, url);
-    if (!isApi && !isControl) return false;
+    if (path.startsWith('/stripe/')) return serveStripe(world, req, res, url);
+    if (!isApi && !isControl) return serveHostedPortal(world, req, res, url);
     const method = (req.method ?? 'GET').toUpperCase();
 
-    // APIVersionMiddleware sits outside CORS: an unsupported version gets no CORS headers.
+    // APIVersionMiddleware sits outside CORS: an unsupported version gets no CORS headers. An
+    // empty header counts as none (`raw_version if raw_version else default`, kit/versioning.py).
     const requested = req.headers['polar-version'];
-    const version = typeof requested === 'string' ? requested : DEFAULT_VERSION;
+    const version = typeof requested === 'string' && requested ? requested : DEFAULT_VERSION;
     /** @type {Record<string, string>} */
     const base = { 'Polar-Version': version, 'X-Polar-Sandbox': '1' };
     if (isApi && !SUPPORTED_VERSIONS.includes(version)) {
@@ -120,9 +129,10 @@ export function createSandbox(options = {}) {
       else cors['Access-Control-Allow-Origin'] = '*';
       cors['Access-Control-Expose-Headers'] = 'Polar-Version';
     }
+    /** @param {Record<string, string>} [headers] */
+    const headersFor = (headers = {}) => ({ ...base, 'Cache-Control': 'private, no-store', ...cors, ...headers });
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-    const send = (status, body, headers = {}) =>
-      writeResponse(res, status, body, { ...base, 'Cache-Control': 'private, no-store', ...cors, ...headers });
+    const send = (status, body, headers = {}) => writeResponse(res, status, body, headersFor(headers));
 
     try {
       if (isControl) {
@@ -144,7 +154,7 @@ export function createSandbox(options = {}) {
           return true;
         }
       }
-      await dispatch(req, url, method, path, send);
+      await dispatch(req, res, url, method, path, send, headersFor);
     } catch (e) {
       if (e instanceof HttpError) send(e.status, e.body, e.headers);
       else {
@@ -157,11 +167,12 @@ export function createSandbox(options = {}) {
   }
 
   /**
-   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    * @param {URL} url @param {string} method @param {string} path
    * @param {(status: number, body: unknown, headers?: Record<string, string>) => void} send
+   * @param {(headers?: Record<string, string>) => Record<string, string>} headersFor
    */
-  async function dispatch(req, url, method, path, send) {
+  async function dispatch(req, res, url, method, path, send, headersFor) {
     const token = readBearer(req);
     /** @type {import('./auth.mjs').Principal|null} */
     let principal = null;
@@ -213,7 +224,8 @@ export function createSandbox(options = {}) {
     };
     const reply = await hit.route.handler(ctx);
     if (!read) req.resume();
-    send(reply.status, reply.body, reply.headers);
+    if (reply.stream) reply.stream(res, headersFor(reply.headers));
+    else send(reply.status, reply.body, reply.headers);
   }
 
   /**

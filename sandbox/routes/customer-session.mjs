@@ -82,7 +82,7 @@ export default [
       if (member) {
         return { status: 200, body: { type: 'member', name: member.name, email: member.email, customer_id: customer.id, member_id: member.id, role: member.role } };
       }
-      if (!customer.email) throw polarValidationError([], 'Team customers must use member sessions. Create a customer session via the API with a member_id.', null);
+      if (!customer.email) throw polarValidationError(['body'], 'Team customers must use member sessions. Create a customer session via the API with a member_id.', null);
       return { status: 200, body: { type: 'customer', name: customer.name, email: customer.email, customer_id: customer.id, member_id: null, role: null } };
     },
   },

@@ -69,6 +69,21 @@ export function cardOf(token) {
   return { brand, last4: m[1].slice(-4), exp_month: +m[2], exp_year: 2000 + +m[3], wallet: null };
 }
 
+/**
+ * Whether a subscription still needs a payment method to be billed (models/subscription.py
+ * `requires_payment_method`): a paused one only if it resumes by itself, a free one never, one
+ * that ends at period end only for metered usage.
+ * @param {import('../seed.mjs').State} state @param {any} s
+ */
+function requiresPaymentMethod(state, s) {
+  if (s.ended_at) return false;
+  if (s.status === 'paused') return !!s.resumes_at;
+  const prices = state.products.get(s.product_id)?.prices ?? [];
+  if (!prices.some((/** @type {any} */ p) => p.amount_type !== 'free')) return false;
+  if (['active', 'trialing'].includes(s.status) && s.cancel_at_period_end) return prices.some((/** @type {any} */ p) => p.amount_type === 'metered_unit');
+  return true;
+}
+
 /** @type {import('../server.mjs').Route[]} */
 export default [
   {
@@ -81,31 +96,31 @@ export default [
       const raw = /** @type {any} */ (await ctx.body());
       const body = validateBody('CustomerPortalCustomerUpdate', raw);
       const { customer } = subject(ctx);
-      if ('billing_address' in body && body.billing_address === null) {
-        throw polarValidationError(['body', 'billing_address'], 'Billing address cannot be removed.', null);
+      // customer_portal/service/customer.py `update`, check by check. An empty billing name is
+      // None after EmptyStrToNoneValidator, and None means "leave it": it cannot be cleared.
+      if (body.billing_name) customer.billing_name = body.billing_name;
+      if ('billing_address' in body) {
+        if (body.billing_address === null) throw polarValidationError(['body', 'billing_address'], 'Customer billing address cannot be reset to null once set.', null, 'missing');
+        customer.billing_address = { line1: null, line2: null, postal_code: null, city: null, state: null, ...normalizeAddress(body.billing_address) };
       }
-      if (body.default_payment_method_id !== undefined) {
-        const pm = body.default_payment_method_id && ctx.state.paymentMethods.get(body.default_payment_method_id);
-        if (!pm || pm.customer_id !== customer.id) {
-          throw polarValidationError(['body', 'default_payment_method_id'], 'Payment method does not exist.', raw.default_payment_method_id);
-        }
+      if ('default_payment_method_id' in body) {
+        if (body.default_payment_method_id === null) throw polarValidationError(['body', 'default_payment_method_id'], 'Default payment method cannot be reset to null.', null, 'missing');
+        const pm = ctx.state.paymentMethods.get(body.default_payment_method_id);
+        if (!pm || pm.customer_id !== customer.id) throw polarValidationError(['body', 'default_payment_method_id'], 'Payment method not found.', String(raw.default_payment_method_id), 'invalid');
       }
-      if (body.billing_address) body.billing_address = normalizeAddress(body.billing_address);
-      const address = body.billing_address ?? customer.billing_address;
-      /** @type {[string, string]|null|undefined} */
-      let taxId;
-      if (body.tax_id !== undefined && body.tax_id !== null) {
-        if (!address?.country) throw polarValidationError(['body', 'tax_id'], 'Country is required to validate tax ID.', body.tax_id);
-        const parsed = parseTaxId(body.tax_id, address.country);
-        if (!parsed) throw polarValidationError(['body', 'tax_id'], 'Invalid tax ID.', body.tax_id);
-        taxId = /** @type {[string, string]} */ (parsed);
-      } else if (body.tax_id === null) taxId = null;
-      if ('billing_name' in body) customer.billing_name = body.billing_name;
-      if (body.billing_address) customer.billing_address = { line1: null, line2: null, postal_code: null, city: null, state: null, ...body.billing_address };
-      if (taxId !== undefined) customer.tax_id = taxId;
+      const country = customer.billing_address?.country;
+      if ('tax_id' in body && body.tax_id === null) customer.tax_id = null;
+      else if ('tax_id' in body || ('billing_address' in body && customer.tax_id)) {
+        // A new tax ID, or the old one again against a new country.
+        const value = 'tax_id' in body ? body.tax_id : customer.tax_id[0];
+        if (!country) throw polarValidationError(['body', 'billing_address'], 'Country is required to validate tax ID.', null, 'missing');
+        const parsed = parseTaxId(value, country);
+        if (!parsed) throw polarValidationError(['body', 'tax_id'], 'Invalid tax ID.', value, 'invalid');
+        customer.tax_id = parsed;
+      }
       if (body.default_payment_method_id) {
         customer.default_payment_method_id = body.default_payment_method_id;
-        // Polar schedules retries of past-due orders when the default method changes.
+        // order/service.py `schedule_retry_for_past_due_orders`: a new default retries past-due orders.
         for (const o of ctx.state.orders.values()) {
           if (o.customer_id === customer.id && o.status === 'pending') o.next_payment_attempt_at = new Date(ctx.now + 3600_000).toISOString();
         }
@@ -120,8 +135,9 @@ export default [
       const p = ctx.query.pagination();
       ctx.query.done();
       const { customer } = subject(ctx);
+      // Newest first, the default wherever it falls (customer_portal/service/customer.py `list_payment_methods`).
       const all = [...ctx.state.paymentMethods.values()].filter((pm) => pm.customer_id === customer.id)
-        .sort((a, b) => Number(b.id === customer.default_payment_method_id) - Number(a.id === customer.default_payment_method_id) || (a.created_at < b.created_at ? 1 : -1));
+        .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? -1 : 1));
       return { status: 200, body: paginate(all, p, ser.paymentMethod) };
     },
   },
@@ -132,9 +148,14 @@ export default [
       const { customer } = subject(ctx);
       const pm = ctx.state.paymentMethods.get(id);
       if (!pm || pm.customer_id !== customer.id) throw notFound();
-      const live = [...ctx.state.subscriptions.values()].some((s) => s.customer_id === customer.id && !s.ended_at && ['active', 'trialing', 'past_due'].includes(s.status));
-      if (customer.default_payment_method_id === id && live) {
-        throw polarError(400, 'PaymentMethodInUseByActiveSubscription', 'This payment method is used by an active subscription. Set another default payment method first.');
+      // payment_method/service.py `delete`: subscriptions still billed through it move to another
+      // method (the default first); only when there is none is it refused.
+      const needing = [...ctx.state.subscriptions.values()].filter((s) => s.payment_method_id === id && requiresPaymentMethod(ctx.state, s));
+      if (needing.length) {
+        const others = [...ctx.state.paymentMethods.values()].filter((x) => x.customer_id === customer.id && x.id !== id);
+        const alternative = others.find((x) => x.id === customer.default_payment_method_id) ?? others[0];
+        if (!alternative) throw polarError(400, 'PaymentMethodInUseByActiveSubscription', 'This payment method is still needed to bill a subscription. Add another one or cancel the subscription first.');
+        for (const s of needing) s.payment_method_id = alternative.id;
       }
       ctx.state.paymentMethods.delete(id);
       if (customer.default_payment_method_id === id) customer.default_payment_method_id = null;

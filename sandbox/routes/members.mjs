@@ -1,15 +1,28 @@
 // @ts-check
-// Team members (member sessions with owner or billing_manager only; §3.1 member rules).
+// Team members (member sessions with owner or billing_manager only), as
+// server/polar/customer_portal/endpoints/member.py and member/service.py handle them.
 import { validateBody, pathUuid, paginate } from '../validate.mjs';
-import { notFound, notPermitted, polarValidationError } from '../http.mjs';
-import { newId } from '../ids.mjs';
+import { notFound, polarValidationError } from '../http.mjs';
 import * as ser from '../serialize.mjs';
+import { revokeGrants } from '../grants.mjs';
 import { subject } from './scope.mjs';
+import { memberByEmail, revokeSeat } from './seats.mjs';
 
 const BASE = '/v1/customer-portal/members';
 
-/** @param {import('../server.mjs').Ctx} ctx */
+/**
+ * The team in the order Postgres happens to return it: the list query has no ORDER BY, so rows
+ * come in storage order, and an updated row moves to the end (a new tuple). Pages of an unsorted
+ * list can shift between requests, as on Polar.
+ * @param {import('../server.mjs').Ctx} ctx
+ */
 const teamMembers = (ctx) => [...ctx.state.members.values()].filter((m) => m.customer_id === subject(ctx).customer.id);
+
+/** Writes a member back as Postgres does an UPDATE: at the end of the table. @param {import('../seed.mjs').State} state @param {any} m */
+function rewrite(state, m) {
+  state.members.delete(m.id);
+  state.members.set(m.id, m);
+}
 
 /** @param {import('../server.mjs').Ctx} ctx */
 function target(ctx) {
@@ -25,21 +38,18 @@ export default [
     handler(ctx) {
       const p = ctx.query.pagination();
       ctx.query.done();
-      const all = teamMembers(ctx).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.email < b.email ? -1 : 1));
-      return { status: 200, body: paginate(all, p, ser.portalMember) };
+      return { status: 200, body: paginate(teamMembers(ctx), p, ser.portalMember) };
     },
   },
   {
     method: 'POST', path: BASE, gate: 'billing_manager',
     async handler(ctx) {
-      const raw = /** @type {any} */ (await ctx.body());
-      const body = validateBody('CustomerPortalMemberCreate', raw);
+      const body = validateBody('CustomerPortalMemberCreate', await ctx.body());
       if (body.role === 'owner') throw polarValidationError(['body', 'role'], 'Cannot add a member as owner. There must be exactly one owner.', 'owner');
-      const existing = teamMembers(ctx).find((m) => m.email.toLowerCase() === body.email.toLowerCase());
-      if (existing) return { status: 201, body: ser.portalMember(existing) };
-      const now = new Date(ctx.now).toISOString();
-      const m = { id: newId(), customer_id: subject(ctx).customer.id, email: body.email, name: body.name ?? null, role: body.role ?? 'member', external_id: null, created_at: now, modified_at: null };
-      ctx.state.members.set(m.id, m);
+      // `add_to_customer` → `get_or_create_by_email`: an existing address returns its member as it is.
+      const before = ctx.state.members.size;
+      const m = memberByEmail(ctx.state, subject(ctx).customer.id, body.email.trim(), ctx.now);
+      if (ctx.state.members.size > before) Object.assign(m, { name: body.name ?? null, role: body.role ?? 'member' });
       return { status: 201, body: ser.portalMember(m) };
     },
   },
@@ -50,21 +60,30 @@ export default [
       const m = target(ctx);
       const me = /** @type {any} */ (subject(ctx).member);
       const now = new Date(ctx.now).toISOString();
-      // member/service.py: any role on yourself is refused, even the one you have.
-      if (body.role && m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot modify your own role.', m.id);
+      // The endpoint refuses a change of your own role; asking for the role you have is no change.
+      if (body.role && body.role !== m.role && m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot modify your own role.', m.id);
+      const changed = [];
       if (body.role && body.role !== m.role) {
+        const owners = teamMembers(ctx).filter((x) => x.role === 'owner');
         if (body.role === 'owner') {
-          if (me.role !== 'owner') throw notPermitted('Only the owner can transfer ownership.');
-          // Ownership transfer: the previous owner becomes a billing manager.
-          me.role = 'billing_manager';
-          me.modified_at = now;
-        } else if (m.role === 'owner' && teamMembers(ctx).filter((x) => x.role === 'owner').length <= 1) {
-          throw polarValidationError(['body', 'role'], 'Cannot demote the only owner. The team must have at least one owner.', body.role);
+          // `update`: only the owner transfers ownership; the old owner becomes a billing manager.
+          if (me.role !== 'owner') throw polarValidationError(['body', 'role'], 'Only the owner can transfer ownership.', body.role);
+          Object.assign(me, { role: 'billing_manager', modified_at: now });
+          changed.push(me);
+        } else if (m.role === 'owner' && owners.length <= 1) {
+          throw polarValidationError(['body', 'role'], 'Cannot change role. Customer must have exactly one owner.', body.role);
         }
         m.role = body.role;
+        changed.push(m);
       }
-      if ('name' in body && body.name !== undefined) m.name = body.name;
-      m.modified_at = now;
+      if (body.name != null) {
+        m.name = body.name;
+        changed.push(m);
+      }
+      for (const x of new Set(changed)) {
+        x.modified_at = now;
+        rewrite(ctx.state, x);
+      }
       return { status: 200, body: ser.portalMember(m) };
     },
   },
@@ -75,13 +94,17 @@ export default [
       const me = /** @type {any} */ (subject(ctx).member);
       if (m.id === me.id) throw polarValidationError(['path', 'id'], 'You cannot remove yourself from the team.', m.id);
       if (m.role === 'owner' && teamMembers(ctx).filter((x) => x.role === 'owner').length <= 1) {
-        throw polarValidationError(['path', 'id'], 'Cannot delete the only owner. Transfer ownership first.', m.id);
+        throw polarValidationError(['body'], 'Cannot delete the only owner. Transfer ownership first.', m.id);
       }
       ctx.state.members.delete(m.id);
-      // Seats and benefits of a removed member are revoked; their sessions stop resolving.
-      const now = new Date(ctx.now).toISOString();
-      for (const s of ctx.state.seats.values()) if (s.member_id === m.id && s.status !== 'revoked') Object.assign(s, { status: 'revoked', revoked_at: now, modified_at: now });
-      for (const g of ctx.state.grants.values()) if (g.member_id === m.id && !g.revoked_at) g.revoked_at = now;
+      // `delete`: the member's seats are revoked and their grants deleted by background jobs
+      // (`customer_seat.revoke_seats_for_member`); until they run, the seats still show them.
+      const { world } = ctx;
+      const seats = [...world.state.seats.values()].filter((s) => s.member_id === m.id && s.status !== 'revoked');
+      world.background.enqueue(() => {
+        for (const s of seats) revokeSeat(world, s);
+        revokeGrants(world, { customerId: m.customer_id, memberId: m.id });
+      });
       return { status: 204 };
     },
   },

@@ -16,17 +16,20 @@ export function ownsPersonal(ctx, record) {
   return member ? record.member_id === member.id : true;
 }
 
-/** The caller's subscription or 404. @param {import('../server.mjs').Ctx} ctx @param {string} id */
-export function ownSubscription(ctx, id) {
+/**
+ * The caller's subscription or 404 (`ResourceNotFound()`: "Not found", unless the endpoint says more).
+ * @param {import('../server.mjs').Ctx} ctx @param {string} id @param {string} [message]
+ */
+export function ownSubscription(ctx, id, message) {
   const s = ctx.state.subscriptions.get(id);
-  if (!s || s.customer_id !== subject(ctx).customer.id) throw notFound('Subscription not found');
+  if (!s || s.customer_id !== subject(ctx).customer.id) throw notFound(message);
   return s;
 }
 
-/** The caller's order or 404. @param {import('../server.mjs').Ctx} ctx @param {string} id */
-export function ownOrder(ctx, id) {
+/** The caller's order or 404. @param {import('../server.mjs').Ctx} ctx @param {string} id @param {string} [message] */
+export function ownOrder(ctx, id, message) {
   const o = ctx.state.orders.get(id);
-  if (!o || o.customer_id !== subject(ctx).customer.id) throw notFound('Order not found');
+  if (!o || o.customer_id !== subject(ctx).customer.id) throw notFound(message);
   return o;
 }
 

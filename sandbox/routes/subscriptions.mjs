@@ -12,19 +12,11 @@ const BASE = '/v1/customer-portal/subscriptions';
 const SORT_FIELDS = ['started_at', 'amount', 'status', 'organization', 'product'];
 
 const alreadyCanceled = () => polarError(403, 'AlreadyCanceledSubscription', 'This subscription is already canceled or will be at the end of the period.');
-const paymentMethodRequired = () => polarError(409, 'PaymentMethodRequired', 'A payment method is required to continue this subscription.');
+// customer_portal/service/subscription.py `_require_payment_method(…, action)`.
+const paymentMethodRequired = (/** @type {'resuming'|'uncancelling'} */ action) => polarError(409, 'PaymentMethodRequired', `Add a payment method before ${action} this subscription.`);
 
 /** @param {any} s */
 const isEnded = (s) => s.ended_at !== null || s.status === 'canceled' || s.status === 'incomplete_expired';
-
-/**
- * Polar previews a charge for active/trialing subscriptions that will renew, and for paused
- * ones with a resume date ("Charge on Resume"); an indefinite pause or a cancel has none.
- * @param {any} s
- */
-const hasUpcomingCharge = (s) =>
-  !isEnded(s) && !s.cancel_at_period_end &&
-  (['active', 'trialing'].includes(s.status) ? !(s.pause_at_period_end && !s.resumes_at) : s.status === 'paused' && !!s.resumes_at);
 
 /** @param {string} iso @param {string} interval */
 function addInterval(iso, interval) {
@@ -54,7 +46,7 @@ function createOrder(ctx, s, reason, lines) {
     id, customer_id: customer.id, product_id: product.id, subscription_id: s.id, status: 'paid', billing_reason: reason,
     subtotal_amount: subtotal, discount_amount: 0, tax_amount: Math.round(subtotal * rate), applied_balance_amount: 0, refunded_amount: 0, refunded_tax_amount: 0,
     currency: s.currency, billing_name: customer.billing_name, billing_address: customer.billing_address, invoice_number: number,
-    is_invoice_generated: false, receipt_number: `${number}-R`, seats: s.seats, next_payment_attempt_at: null, payment_error: null,
+    invoice: null, receipt_number: `${number}-R`, receipt_ready: false, payment_lock_acquired_at: null, seats: s.seats, next_payment_attempt_at: null,
     items: lines.map((l) => ({ id: newId(), label: l.label, amount: l.amount, tax_amount: Math.round(l.amount * rate), proration: l.proration, product_price_id: product.prices[0].id, created_at: now, modified_at: null })),
     description: product.name, checkout_id: null, created_at: now, modified_at: null,
   });
@@ -64,19 +56,20 @@ function createOrder(ctx, s, reason, lines) {
 function planTarget(ctx, s, productId) {
   const org = organizationOf(ctx);
   if (!org.customer_portal_settings.subscription.update_plan) {
-    throw polarError(403, 'UpdateSubscriptionPlanNotAllowed', 'Changing plans is not allowed by this organization.');
+    throw polarError(403, 'UpdateSubscriptionPlanNotAllowed', 'Updating subscription plan is not allowed.');
   }
   if (isEnded(s) || s.cancel_at_period_end) throw alreadyCanceled();
-  if (!['active', 'trialing'].includes(s.status)) throw polarError(403, 'InactiveSubscription', 'This subscription is not active.');
+  if (!['active', 'trialing'].includes(s.status)) throw polarError(403, 'InactiveSubscription', `Subscription ${s.id} is not active.`);
   const target = ctx.state.products.get(productId);
-  if (!target || target.organization_id !== org.id || target.visibility !== 'public' || target.is_archived || !target.recurring_interval) {
-    throw polarValidationError(['body', 'product_id'], 'Product does not exist.', productId);
-  }
-  if (target.id === s.product_id) throw polarValidationError(['body', 'product_id'], 'The subscription is already on this product.', productId);
+  // subscription/service.py `validate_product_change`, check by check.
+  const invalid = (/** @type {string} */ msg) => polarValidationError(['body', 'product_id'], msg, productId);
+  if (!target || target.organization_id !== org.id) throw invalid('Product does not exist.');
+  if (target.is_archived) throw invalid('Product is archived.');
+  if (target.visibility !== 'public') throw invalid('Product visibility is not allowed.');
+  if (!target.recurring_interval) throw invalid('Product is not recurring.');
+  if (target.prices[0].price_currency !== s.currency) throw invalid("This product doesn't have a price for the subscription currency.");
   const current = ctx.state.products.get(s.product_id);
-  if (isSeatBased(target) !== isSeatBased(current)) {
-    throw polarValidationError(['body', 'product_id'], 'Cannot change between seat-based and non-seat-based products.', productId);
-  }
+  if (isSeatBased(current) && !isSeatBased(target)) throw invalid("Can't switch from a seat-based to a non-seat-based product.");
   return { product: target, seats: isSeatBased(target) ? s.seats : null };
 }
 
@@ -84,18 +77,18 @@ function planTarget(ctx, s, productId) {
 function seatTarget(ctx, s, seats) {
   const org = organizationOf(ctx);
   if (!org.customer_portal_settings.subscription.update_seats) {
-    throw polarError(403, 'UpdateSubscriptionSeatsNotAllowed', 'Changing seats is not allowed by this organization.');
+    throw polarError(403, 'UpdateSubscriptionSeatsNotAllowed', 'Updating subscription seats is not allowed.');
   }
   if (isEnded(s) || s.cancel_at_period_end) throw alreadyCanceled();
   const product = ctx.state.products.get(s.product_id);
   const price = product.prices.find((/** @type {any} */ p) => p.amount_type === 'seat_based');
-  if (!price) throw polarError(400, 'NotASeatBasedSubscription', 'This subscription does not use seat-based pricing.');
+  if (!price) throw polarError(400, 'NotASeatBasedSubscription', 'This subscription does not support seat-based pricing.');
   const { minimum_seats: min, maximum_seats: max } = price.seat_tiers;
-  if (seats < min) throw polarError(400, 'BelowMinimumSeats', `The minimum number of seats is ${min}.`);
-  if (max != null && seats > max) throw polarError(400, 'AboveMaximumSeats', `The maximum number of seats is ${max}.`);
+  if (seats < min) throw polarError(400, 'BelowMinimumSeats', `Minimum ${min} seats required.`);
+  if (max != null && seats > max) throw polarError(400, 'AboveMaximumSeats', `Maximum ${max} seats allowed.`);
   const assigned = [...ctx.state.seats.values()].filter((x) => x.subscription_id === s.id && x.status !== 'revoked').length;
   if (seats < assigned) {
-    throw polarError(400, 'SeatsAlreadyAssigned', `Cannot reduce to ${seats} seats: ${assigned} seats are assigned or pending. Revoke seats first.`);
+    throw polarError(400, 'SeatsAlreadyAssigned', `Cannot decrease seats to ${seats}. Currently ${assigned} seats are assigned. Revoke seats first.`);
   }
   return { product, seats };
 }
@@ -132,7 +125,10 @@ function applyChange(ctx, s, to) {
     s.pending_update = { id: newId(), created_at: now, modified_at: null, applies_at: s.current_period_end, product_id: to.product.id === s.product_id ? null : to.product.id, seats: to.seats };
     return;
   }
-  if (!subject(ctx).customer.default_payment_method_id && periodAmount(to.product, to.seats) > 0) throw paymentMethodRequired();
+  // An immediate charge without a payment method fails (order/service.py `PaymentFailed`).
+  if (p.mode === 'invoice' && p.prorations.some((l) => l.amount > 0) && !subject(ctx).customer.default_payment_method_id) {
+    throw polarError(402, 'PaymentFailed', 'Payment failed with reason: missing_payment_method.');
+  }
   s.product_id = to.product.id;
   s.price_ids = to.product.prices.map((/** @type {any} */ x) => x.id);
   s.recurring_interval = to.product.recurring_interval;
@@ -164,7 +160,7 @@ function cancelAtPeriodEnd(ctx, s, reason, comment) {
 /** @param {import('../server.mjs').Ctx} ctx @param {any} s */
 function pauseAllowed(ctx, s) {
   if (!organizationOf(ctx).customer_portal_settings.subscription.pause) {
-    throw polarError(403, 'PauseResumeNotAllowed', 'Pausing and resuming subscriptions is not allowed by this organization.');
+    throw polarError(403, 'PauseResumeNotAllowed', 'Pausing or resuming a subscription is not allowed.');
   }
   if (isEnded(s)) throw alreadyCanceled();
 }
@@ -185,19 +181,19 @@ function update(ctx, s, body, raw) {
         throw polarError(409, 'CannotPauseSubscription', 'This subscription cannot be paused.');
       }
       if (body.resumes_at && Date.parse(body.resumes_at) <= Date.parse(s.current_period_end)) {
-        throw polarValidationError(['body', 'resumes_at'], 'The resume date must be after the end of the current period.', raw.resumes_at);
+        throw polarValidationError(['body', 'resumes_at'], 'resumes_at must be after the current period end.', raw.resumes_at);
       }
       s.pause_at_period_end = true;
       s.resumes_at = body.resumes_at ? new Date(body.resumes_at).toISOString() : null;
     } else {
-      if (!s.pause_at_period_end) throw polarError(409, 'NoScheduledPause', 'This subscription has no scheduled pause.');
+      if (!s.pause_at_period_end) throw polarError(409, 'NoScheduledPause', 'This subscription is not scheduled to be paused.');
       s.pause_at_period_end = false;
       s.resumes_at = null;
     }
   } else if (keys.includes('resume')) {
     pauseAllowed(ctx, s);
     if (s.status !== 'paused') throw polarError(409, 'NotPausedSubscription', 'This subscription is not paused.');
-    if (!subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired();
+    if (!subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired('resuming');
     s.status = 'active';
     s.paused_at = null;
     s.resumes_at = null;
@@ -206,6 +202,7 @@ function update(ctx, s, body, raw) {
     const product = ctx.state.products.get(s.product_id);
     createOrder(ctx, s, 'subscription_cycle', [{ label: product.name, amount: periodAmount(product, s.seats), proration: false }]);
   } else if (keys.includes('pending_update')) {
+    if (!s.pending_update) throw polarValidationError(['body', 'pending_update'], 'This subscription has no pending update to clear.', null);
     s.pending_update = null;
   } else if (body.cancel_at_period_end === true) {
     cancelAtPeriodEnd(ctx, s, body.cancellation_reason ?? null, body.cancellation_comment ?? null);
@@ -213,7 +210,7 @@ function update(ctx, s, body, raw) {
     if (isEnded(s)) throw alreadyCanceled();
     if (s.cancel_at_period_end) {
       const product = ctx.state.products.get(s.product_id);
-      if (periodAmount(product, s.seats) > 0 && !subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired();
+      if (periodAmount(product, s.seats) > 0 && !subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired('uncancelling');
       s.cancel_at_period_end = false;
       s.canceled_at = null;
       s.ends_at = null;
@@ -288,7 +285,7 @@ export default [
       const body = validateBody('CustomerSubscriptionRevoke', await ctx.body());
       const s = ownSubscription(ctx, id);
       if (isEnded(s)) throw alreadyCanceled();
-      if (s.status !== 'past_due') throw polarError(409, 'RevokeNotAllowed', 'Only past-due subscriptions can be revoked immediately.');
+      if (s.status !== 'past_due') throw polarError(409, 'RevokeNotAllowed', 'This subscription can only be revoked while it is past-due with no benefit grace period.');
       const now = new Date(ctx.now).toISOString();
       Object.assign(s, {
         status: 'canceled', cancel_at_period_end: false, canceled_at: now, ends_at: now, ended_at: now, modified_at: now,
@@ -306,7 +303,10 @@ export default [
     method: 'GET', path: `${BASE}/{id}/charge-preview`, gate: 'read',
     handler(ctx) {
       const s = ownSubscription(ctx, pathUuid('id', ctx.params.id));
-      if (!hasUpcomingCharge(s)) throw notFound('No upcoming charge for this subscription.');
+      // customer_portal/endpoints/subscription.py `get_charge_preview`: active or trialing (even
+      // when it ends at period end), or paused with a resume date; `ResourceNotFound()` otherwise.
+      const resumable = s.status === 'paused' && !!s.resumes_at;
+      if ((!['active', 'trialing'].includes(s.status) && !resumable) || ((s.cancel_at_period_end || s.ends_at) && s.ended_at)) throw notFound();
       const upd = s.pending_update;
       const product = ctx.state.products.get(upd?.product_id ?? s.product_id);
       const seats = upd?.seats ?? s.seats;
@@ -317,7 +317,7 @@ export default [
     method: 'GET', path: `${BASE}/{id}/cancel-preview`, gate: 'read',
     handler(ctx) {
       const s = ownSubscription(ctx, pathUuid('id', ctx.params.id));
-      if (isEnded(s)) throw notFound('Subscription not found');
+      if (isEnded(s)) throw notFound();
       // Canceling a past-due subscription stops dunning on what it still owes.
       const outstanding = [...ctx.state.orders.values()].filter((o) => o.subscription_id === s.id && o.status === 'pending')
         .reduce((sum, o) => sum + o.subtotal_amount + o.tax_amount, 0);

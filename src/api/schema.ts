@@ -2951,7 +2951,7 @@ export type components = {
              */
             member_model_enabled: boolean;
         };
-        CustomerPaymentMethod: components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodGeneric"];
+        CustomerPaymentMethod: components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodKrCard"] | components["schemas"]["PaymentMethodGeneric"];
         /** CustomerPaymentMethodConfirm */
         CustomerPaymentMethodConfirm: {
             /** Set Default */
@@ -4869,6 +4869,45 @@ export type components = {
              * @constant
              */
             error: "PaymentMethodInUseByActiveSubscription";
+        };
+        /** PaymentMethodKrCard */
+        PaymentMethodKrCard: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description Creation timestamp of the object.
+             */
+            created_at: string;
+            /**
+             * Customer Id
+             * Format: uuid4
+             */
+            customer_id: string;
+            /**
+             * Id
+             * Format: uuid4
+             * @description The ID of the object.
+             */
+            id: string;
+            method_metadata: components["schemas"]["PaymentMethodKrCardMetadata"];
+            /**
+             * Modified At
+             * @description Last modification timestamp of the object.
+             */
+            modified_at: string | null;
+            processor: components["schemas"]["PaymentProcessor"];
+            /**
+             * Type
+             * @constant
+             */
+            type: "kr_card";
+        };
+        /** PaymentMethodKrCardMetadata */
+        PaymentMethodKrCardMetadata: {
+            /** Brand */
+            brand: string | null;
+            /** Last4 */
+            last4: string | null;
         };
         /** PaymentMethodRequired */
         PaymentMethodRequired: {

@@ -174,7 +174,13 @@ export const en: Translation = {
     ({ saved: 'Billing details saved.', added: 'Payment method added.', removed: 'Payment method removed.', default: 'Default payment method changed.' })[what],
   paymentMethods: 'Payment methods',
   noPaymentMethods: 'No saved payment methods.',
-  card: (brand, last4) => `${brand.charAt(0).toUpperCase()}${brand.slice(1)} ending in ${last4}`,
+  card: (brand, last4) => `${brand} ending in ${last4}`,
+  methodType: (type) =>
+    ({
+      card: 'Card', kr_card: 'Korean card', link: 'Link', sepa_debit: 'SEPA Direct Debit', us_bank_account: 'US bank account',
+      bacs_debit: 'Bacs Direct Debit', au_becs_debit: 'BECS Direct Debit', apple_pay: 'Apple Pay', google_pay: 'Google Pay',
+      amazon_pay: 'Amazon Pay', cashapp: 'Cash App Pay', paypal: 'PayPal', revolut_pay: 'Revolut Pay', ideal: 'iDEAL', bancontact: 'Bancontact',
+    })[type],
   cardExpires: (date) => `Expires ${date}`,
   defaultMethod: 'Default',
   makeDefault: 'Make default',

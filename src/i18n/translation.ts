@@ -151,6 +151,8 @@ export interface Translation {
   paymentMethods: string;
   noPaymentMethods: string;
   card: (brand: string, last4: string) => string;
+  /** A payment method type or wallet by Stripe's code (`link`, `sepa_debit`, `apple_pay`); undefined when unknown. */
+  methodType: (type: string) => string | undefined;
   cardExpires: (date: string) => string;
   defaultMethod: string;
   makeDefault: string;

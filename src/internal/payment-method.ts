@@ -1,15 +1,34 @@
+import type { components } from '../api/schema.js';
 import type { Translation } from '../i18n/translation.js';
 import type { PaymentMethod } from '../state/billing.js';
 
-/** "Visa ending in 4242", or the method's type ("link"). */
-export const methodLabel = (t: Translation, pm: PaymentMethod) =>
-  'method_metadata' in pm && pm.method_metadata ? t.card(pm.method_metadata.brand, pm.method_metadata.last4) : pm.type;
+/** What Polar tells of a method: a card's or Korean card's metadata; other types carry none. */
+type Metadata = Partial<Omit<components['schemas']['PaymentMethodCardMetadata'], 'brand' | 'last4'>> & { brand: string | null; last4: string | null };
+const metadataOf = (pm: PaymentMethod): Metadata | undefined => ('method_metadata' in pm ? pm.method_metadata : undefined);
 
-/** The card's expiry as the locale writes month and year ("12/2029"). */
-export const expiry = (locale: string, pm: PaymentMethod) =>
-  'method_metadata' in pm && pm.method_metadata
-    ? new Intl.DateTimeFormat(locale, { month: '2-digit', year: 'numeric' }).format(new Date(pm.method_metadata.exp_year, pm.method_metadata.exp_month - 1))
-    : '';
+/** Brands whose name is not their code with a capital letter (Stripe's codes). */
+const BRANDS: Record<string, string> = { amex: 'American Express', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', mastercard: 'Mastercard' };
+const brandName = (code: string) => BRANDS[code] ?? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ');
+
+/**
+ * A payment method as people name it, for every type Polar sends and for types it adds later:
+ * "Visa ending in 4242 (Apple Pay)", "Hyundai ending in 1234" (a Korean card: no expiry),
+ * "Link", "SEPA Direct Debit", or the type's words ("Cash app pay") when we do not know it.
+ * Polar sends brand and last four for cards and Korean cards only, nothing for other types.
+ */
+export function methodLabel(t: Translation, pm: PaymentMethod): string {
+  const meta = metadataOf(pm);
+  const name = meta?.brand ? brandName(meta.brand) : (t.methodType(pm.type) ?? brandName(pm.type));
+  const label = meta?.last4 ? t.card(name, meta.last4) : name;
+  return meta?.wallet ? `${label} (${t.methodType(meta.wallet) ?? brandName(meta.wallet)})` : label;
+}
+
+/** The card's expiry as the locale writes month and year ("12/2029"); empty for methods without one. */
+export function expiry(locale: string, pm: PaymentMethod): string {
+  const meta = metadataOf(pm);
+  if (!meta?.exp_year || !meta.exp_month) return '';
+  return new Intl.DateTimeFormat(locale, { month: '2-digit', year: 'numeric' }).format(new Date(meta.exp_year, meta.exp_month - 1));
+}
 
 /** The configured theme, `auto` resolved from the page's color scheme (for Polar's embed). */
 export const themeOf = (theme: string | undefined): 'light' | 'dark' =>

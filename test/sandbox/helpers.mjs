@@ -60,8 +60,56 @@ export async function start(options = { rateLimits: false }) {
     const a = await api('POST', '/v1/customer-portal/customer-session/authenticate', { body: { code } });
     return /** @type {string} */ (a.body.token);
   }
-  return { server, url, sandbox, api, mint, tokens, login, close: () => new Promise((r) => server.close(r)) };
+  /**
+   * Opens the customer's event stream (`GET …/customers/stream`) and collects its messages:
+   * `events` are the parsed `data:` payloads, `raw` the bytes as sent. `next(key)` resolves with
+   * the first event of that key (already received or still to come).
+   * @param {string} token
+   */
+  async function stream(token) {
+    const abort = new AbortController();
+    const res = await fetch(`${url}/v1/customer-portal/customers/stream`, { headers: { Authorization: `Bearer ${token}`, Origin: 'https://merchant.example' }, signal: abort.signal });
+    /** @type {any[]} */ const events = [];
+    /** @type {((e: any) => void)[]} */ const waiting = [];
+    const state = { raw: '', events, headers: res.headers, status: res.status };
+    (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of /** @type {any} */ (res.body)) {
+          const text = decoder.decode(chunk, { stream: true });
+          state.raw += text;
+          buffer += text;
+          for (let end = buffer.indexOf('\r\n\r\n'); end >= 0; end = buffer.indexOf('\r\n\r\n')) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 4);
+            const data = block.split('\r\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            if (!data) continue;
+            const event = JSON.parse(data);
+            events.push(event);
+            for (const w of waiting.splice(0)) w(event);
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    /** @param {string} key @param {number} [timeout] */
+    const next = (key, timeout = 3000) =>
+      new Promise((resolve, reject) => {
+        const found = events.find((e) => e.key === key);
+        if (found) return resolve(found);
+        const timer = setTimeout(() => reject(new Error(`no ${key} event within ${timeout} ms`)), timeout);
+        const check = (/** @type {any} */ e) => (e.key === key ? (clearTimeout(timer), resolve(e)) : waiting.push(check));
+        waiting.push(check);
+      });
+    return Object.assign(state, { next, close: () => abort.abort() });
+  }
+  return { server, url, sandbox, api, mint, tokens, login, stream, close: () => new Promise((r) => server.close(r)) };
 }
+
+/** How long the local Polar's background jobs take, plus a margin (sandbox/background.mjs). */
+export { WORK_MS } from '../../sandbox/background.mjs';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -28,11 +28,11 @@ test('cancel at period end keeps status active, sets ends_at and feedback; uncan
   assert.deepEqual([ended.status, ended.body.error], [403, 'AlreadyCanceledSubscription']);
 });
 
-test('plan change only to public recurring products of the org, not the same one', async () => {
+test('plan change only to public recurring products of the org (subscription/service.py validate_product_change)', async () => {
   const P = SEED.products;
-  for (const product_id of [P.solo.lifetime, P.solo.legacy, P.acme.pro, P.solo.proMonthly]) {
+  for (const [product_id, msg] of [[P.solo.lifetime, 'Product is not recurring.'], [P.solo.legacy, 'Product visibility is not allowed.'], [P.acme.pro, 'Product does not exist.']]) {
     const r = await s.api('PATCH', url(A.active), { token: alice, body: { product_id } });
-    assert.equal(r.status, 422, product_id);
+    assert.deepEqual([r.status, r.body.detail[0].msg], [422, msg], product_id);
   }
   const preview = await s.api('POST', `${url(A.active)}/change-preview`, { token: alice, body: { product_id: P.solo.businessMonthly } });
   const before = (await s.api('GET', '/v1/customer-portal/orders/?limit=100', { token: alice })).body.pagination.total_count;
@@ -95,14 +95,15 @@ test('subscription list filters', async () => {
   assert.deepEqual(q.body.items.map((/** @type {any} */ x) => x.id), [A.active]);
 });
 
-test('charge-preview: a paused subscription with a resume date charges on resume; an indefinite pause has no charge', async () => {
+test('charge-preview: active (even scheduled to pause or cancel) or paused with a resume date; otherwise 404 (customer_portal/endpoints/subscription.py get_charge_preview)', async () => {
   const resume = await s.api('GET', `${url(A.paused)}/charge-preview`, { token: alice });
   assert.equal(resume.status, 200);
   assert.equal(resume.body.base_amount, 900);
   assert.equal(resume.body.total_amount, 900 + Math.round(900 * 0.19));
   await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: true } });
-  const none = await s.api('GET', `${url(A.active)}/charge-preview`, { token: alice });
-  assert.deepEqual([none.status, none.body.error], [404, 'ResourceNotFound']);
+  assert.equal((await s.api('GET', `${url(A.active)}/charge-preview`, { token: alice })).status, 200, 'still active until the pause starts');
+  const pastDue = await s.api('GET', `${url(A.pastDue)}/charge-preview`, { token: alice });
+  assert.deepEqual([pastDue.status, pastDue.body], [404, { error: 'ResourceNotFound', detail: 'Not found' }]);
   const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
   await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: false } });
   await s.api('PATCH', url(A.active), { token: alice, body: { pause_at_period_end: true, resumes_at: later } });

@@ -1,0 +1,53 @@
+// @ts-check
+// GET /v1/customer-portal/customers/stream: the customer's server-sent events, as Polar serves
+// them (server/polar/customer_portal/endpoints/customer.py `stream`, through
+// server/polar/eventstream/endpoints.py `subscribe` and sse_starlette's EventSourceResponse).
+// Not in the OpenAPI schema (`include_in_schema=False`). Any session may open it; members get
+// their billing customer's channel (`get_customer_id`).
+import { subject } from './scope.mjs';
+
+const PATH = '/v1/customer-portal/customers/stream';
+/** sse_starlette's default ping interval (s). */
+const PING_SECONDS = 15;
+
+/** sse_starlette's framing: `data: …` lines, `\r\n` line ends, a blank line after each message. */
+const message = (/** @type {string} */ data) => `data: ${data}\r\n\r\n`;
+
+/** @type {import('../server.mjs').Route[]} */
+export default [
+  {
+    method: 'GET', path: PATH, gate: 'read',
+    handler(ctx) {
+      const customerId = subject(ctx).customer.id;
+      const { world } = ctx;
+      return {
+        status: 200,
+        stream(res, headers) {
+          res.writeHead(200, {
+            ...headers,
+            'Content-Type': 'text/event-stream; charset=utf-8',
+            'Cache-Control': 'no-store',
+            Connection: 'keep-alive',
+            'X-Accel-Buffering': 'no',
+          });
+          res.flushHeaders();
+          // Polar closes a stream after MAX_SSE_CONNECTION_LIFETIME (10 minutes) with a
+          // `{"type": "reconnect"}` message; the control API can shorten it for tests.
+          const lifetime = (world.config.stream_lifetime_seconds ?? 600) * 1000;
+          const unsubscribe = world.background.subscribe(customerId, (event) => res.write(message(JSON.stringify(event))));
+          const ping = setInterval(() => res.write(`: ping - ${new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')}\r\n\r\n`), PING_SECONDS * 1000);
+          const end = setTimeout(() => {
+            res.write(message('{"type": "reconnect"}'));
+            res.end();
+          }, lifetime);
+          const close = () => {
+            unsubscribe();
+            clearInterval(ping);
+            clearTimeout(end);
+          };
+          res.on('close', close);
+        },
+      };
+    },
+  },
+];
