@@ -85,7 +85,8 @@ export async function handleControl(world, req, url, origin) {
 }
 
 /**
- * Downloadables, invoices and receipts resolve here, like Polar's presigned S3 URLs.
+ * Downloadables, invoices and receipts resolve here, like Polar's presigned S3 URLs, which
+ * answer as attachments (`ResponseContentDisposition`, integrations/aws/s3/service.py).
  * @param {import('./server.mjs').World} world @param {string} id @param {string} name @param {string} _origin
  * @returns {import('./server.mjs').Reply}
  */
@@ -99,10 +100,10 @@ function serveFile(world, id, name, _origin) {
   // The invoice file holds what it was made from: a download shows which version it is.
   if (order?.invoice && name === order.invoice.path) {
     const lines = [`Invoice ${order.invoice_number}`, order.invoice.billing_name ?? '', ...Object.values(order.invoice.billing_address ?? {}).filter(Boolean)];
-    return { status: 200, body: minimalPdf(lines), headers: { 'Content-Type': 'application/pdf' } };
+    return { status: 200, body: minimalPdf(lines), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}"` } };
   }
   if (order?.receipt_ready && name === `Receipt-${order.receipt_number}.pdf`) {
-    return { status: 200, body: minimalPdf([`Receipt ${order.receipt_number}`]), headers: { 'Content-Type': 'application/pdf' } };
+    return { status: 200, body: minimalPdf([`Receipt ${order.receipt_number}`]), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}"` } };
   }
   throw new HttpError(404, { detail: 'Not Found' });
 }

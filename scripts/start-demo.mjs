@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listen } from '../sandbox/listen.mjs';
+import { SEED } from '../sandbox/seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [
@@ -33,15 +34,22 @@ const TYPES = {
 };
 const NAMED_APIS = { production: 'https://api.polar.sh', sandbox: 'https://sandbox-api.polar.sh' };
 
-/** The strict policy of a merchant page that embeds the kit and talks to `apiOrigin`. */
-export function contentSecurityPolicy(apiOrigin) {
+/**
+ * The strict policy of a merchant page that embeds the kit and talks to `apiOrigin`. With a
+ * Stripe key, Stripe.js may load for 3-D Secure (README, "Payments that need the bank"): from
+ * js.stripe.com for Polar, from the local Polar's stand-in here.
+ */
+export function contentSecurityPolicy(apiOrigin, stripe = false) {
+  const local = !/(^|\.)polar\.sh$/.test(new URL(apiOrigin).hostname);
+  const stripeScript = stripe ? ` ${local ? apiOrigin : 'https://js.stripe.com'}` : '';
+  const stripeFrames = stripe && !local ? ' https://js.stripe.com https://hooks.stripe.com' : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${stripeScript}`,
     "style-src 'self'",
     `connect-src 'self' ${apiOrigin}`,
     `img-src 'self' data: ${apiOrigin}`,
-    `frame-src ${apiOrigin}`,
+    `frame-src ${apiOrigin}${stripeFrames}`,
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
@@ -57,15 +65,16 @@ export function apiOrigin(value) {
 const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * Fills in what only the server knows: the kit's `data-api` and `data-organization`, and
- * `<meta name="local-polar">` (the local Polar's URL, empty against a real Polar).
+ * Fills in what only the server knows: the kit's `data-api`, `data-organization` and
+ * `data-stripe-key`, and `<meta name="local-polar">` (the local Polar's URL, empty against a real Polar).
  * @param {string} html
- * @param {{api: string, organization: string, localPolar: string}} values
+ * @param {{api: string, organization: string, localPolar: string, stripeKey?: string}} values
  */
-export function fillPage(html, { api, organization, localPolar }) {
+export function fillPage(html, { api, organization, localPolar, stripeKey = '' }) {
   return html
     .replace(/(<script\b[^>]*\bdata-api=")[^"]*(")/g, `$1${attr(api)}$2`)
     .replace(/(<script\b[^>]*\bdata-organization=")[^"]*(")/g, `$1${attr(organization)}$2`)
+    .replace(/(<script\b[^>]*\bdata-stripe-key=")[^"]*(")/g, `$1${attr(stripeKey)}$2`)
     .replace(/(<meta name="local-polar" content=")[^"]*(")/g, `$1${attr(localPolar)}$2`);
 }
 
@@ -90,10 +99,10 @@ function resolvePath(pathname) {
 
 /**
  * Serves demo/ and dist/ with the page policy; `pages` (path -> HTML) are served from memory.
- * @param {{api: string, organization: string, localPolar: string, port?: number, host?: string, pages?: Record<string, string>}} options
+ * @param {{api: string, organization: string, localPolar: string, stripeKey?: string, port?: number, host?: string, pages?: Record<string, string>}} options
  */
-export function serveDemo({ api, organization, localPolar, port = 8788, host = '127.0.0.1', pages = {} }) {
-  const csp = contentSecurityPolicy(apiOrigin(api));
+export function serveDemo({ api, organization, localPolar, stripeKey, port = 8788, host = '127.0.0.1', pages = {} }) {
+  const csp = contentSecurityPolicy(apiOrigin(api), !!stripeKey);
   const server = createServer(async (req, res) => {
     const headers = {
       'Content-Security-Policy': csp,
@@ -113,7 +122,7 @@ export function serveDemo({ api, organization, localPolar, port = 8788, host = '
       if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
       const body = await readFile(file);
-      send(200, type, type === TYPES['.html'] ? fillPage(body.toString('utf8'), { api, organization, localPolar }) : body);
+      send(200, type, type === TYPES['.html'] ? fillPage(body.toString('utf8'), { api, organization, localPolar, stripeKey }) : body);
     } catch {
       send(404, 'text/plain; charset=utf-8', 'Not Found');
     }
@@ -129,14 +138,16 @@ export function serveDemo({ api, organization, localPolar, port = 8788, host = '
 
 /**
  * Starts the local Polar (unless `api` names another Polar) and the demo server.
- * @param {{port?: number, demoPort?: number, api?: string, organization?: string, rateLimits?: boolean}} [options]
+ * @param {{port?: number, demoPort?: number, api?: string, organization?: string, rateLimits?: boolean, stripeKey?: string}} [options]
  */
-export async function startDemo({ port = 8787, demoPort = 8788, api, organization = 'solo', rateLimits = true } = {}) {
+export async function startDemo({ port = 8787, demoPort = 8788, api, organization = 'solo', rateLimits = true, stripeKey } = {}) {
   const sandbox = api ? undefined : await listen({ port, rateLimits });
   const demo = await serveDemo({
     api: api ?? /** @type {NonNullable<typeof sandbox>} */ (sandbox).url,
     organization,
     localPolar: sandbox?.url ?? '',
+    // The local Polar's stand-in key; against Polar, the one the merchant gives (DEMO_STRIPE_KEY).
+    stripeKey: api ? stripeKey : SEED.stripePublishableKey,
     port: demoPort,
   });
   const close = async () => {
@@ -165,6 +176,7 @@ async function main() {
     api,
     organization: process.env.DEMO_ORG?.trim() || 'solo',
     rateLimits: process.env.SANDBOX_RATE_LIMITS !== 'off',
+    stripeKey: process.env.DEMO_STRIPE_KEY?.trim() || undefined,
   };
   let running;
   try {

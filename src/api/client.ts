@@ -2,8 +2,7 @@ import { errorFromResponse, PortalApiError } from './errors.js';
 import { ANONYMOUS_OPERATIONS } from './operations.js';
 import type { paths } from './schema.js';
 
-/** The API version every request pins; Polar answers an unsupported one with a CORS-less 404. */
-export const POLAR_API_VERSION = '2026-04';
+export { POLAR_API_VERSION } from '../config/config.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
@@ -54,6 +53,8 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** The current session token, if any. */
   getToken: () => string | undefined;
+  /** The `Polar-Version` to send (the configuration may change it at run time). */
+  getVersion: () => string;
   /** Called when Polar rejects the token (401 invalid_token): the session is over. */
   onInvalidToken?: (token: string) => void;
   /** Delays between retries of a failed GET; mutations are never retried. */
@@ -124,19 +125,26 @@ export class PortalApiClient {
     return `${this.baseUrl}${filled}${qs ? `?${qs}` : ''}`;
   }
 
-  async #request<P extends keyof paths, M extends Method>(
-    method: M,
-    path: P,
-    options: { path?: unknown; query?: unknown; body?: unknown; signal?: AbortSignal } = {},
-  ): Promise<ResponseOf<P, M>> {
+  /**
+   * Opens the customer's server-sent event stream (`GET customers/stream`, which Polar keeps out
+   * of its contract). The response body is the stream; failures are PortalApiErrors as usual.
+   */
+  stream(path: string, signal: AbortSignal): Promise<Response> {
+    return this.#send('get', path, { signal }, 'text/event-stream', []);
+  }
+
+  async #request<P extends keyof paths, M extends Method>(method: M, path: P, options: SendOptions = {}): Promise<ResponseOf<P, M>> {
+    const response = await this.#send(method, path as string, options, 'application/json', method === 'get' ? (this.#options.retryDelays ?? [300, 1200]) : []);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as ResponseOf<P, M>;
+  }
+
+  /** One call: CORS-safe headers, the token unless anonymous, retries of network errors and 5xx. */
+  async #send(method: Method, path: string, options: SendOptions, accept: string, retryDelays: readonly number[]): Promise<Response> {
     const { signal } = options;
-    const url = this.url(
-      path as string,
-      options.path as Record<string, unknown> | undefined,
-      options.query as Record<string, unknown> | undefined,
-    );
-    const headers: Record<string, string> = { Accept: 'application/json', 'Polar-Version': POLAR_API_VERSION };
-    const anonymous = ANONYMOUS_OPERATIONS.has(`${method.toUpperCase()} ${String(path)}`);
+    const url = this.url(path, options.path as Record<string, unknown> | undefined, options.query as Record<string, unknown> | undefined);
+    const headers: Record<string, string> = { Accept: accept, 'Polar-Version': this.#options.getVersion() };
+    const anonymous = ANONYMOUS_OPERATIONS.has(`${method.toUpperCase()} ${path}`);
     const token = anonymous ? undefined : this.#options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     let body: string | undefined;
@@ -145,18 +153,11 @@ export class PortalApiClient {
       body = JSON.stringify(options.body);
     }
 
-    const retryDelays = method === 'get' ? (this.#options.retryDelays ?? [300, 1200]) : [];
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedError();
       let response: Response;
       try {
-        response = await fetch(url, {
-          method: method.toUpperCase(),
-          headers,
-          body,
-          signal,
-          credentials: 'omit',
-        });
+        response = await fetch(url, { method: method.toUpperCase(), headers, body, signal, credentials: 'omit' });
       } catch (cause) {
         if (signal?.aborted) throw abortedError();
         if (attempt < retryDelays.length) {
@@ -169,11 +170,7 @@ export class PortalApiClient {
           body: cause,
         });
       }
-
-      if (response.ok) {
-        const text = await response.text();
-        return (text ? JSON.parse(text) : undefined) as ResponseOf<P, M>;
-      }
+      if (response.ok) return response;
       if (response.status >= 500 && attempt < retryDelays.length) {
         await sleep(retryDelays[attempt], signal);
         continue;
@@ -183,6 +180,13 @@ export class PortalApiClient {
       throw error;
     }
   }
+}
+
+interface SendOptions {
+  path?: unknown;
+  query?: unknown;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
 async function readJson(response: Response): Promise<unknown> {

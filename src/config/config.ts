@@ -19,6 +19,13 @@ export interface PortalConfigInput {
   storage?: StorageKind;
   /** Signs a known user in without an email code, and re-mints the token before it expires. */
   getToken?: TokenSource;
+  /** The Polar API version every request asks for (`YYYY-MM`); defaults to the newest the kit knows. */
+  apiVersion?: string;
+  /**
+   * Polar's Stripe publishable key, to finish a 3-D Secure payment on this page. Without it the
+   * customer is sent to Polar's own page for that order (README, "Payments that need the bank").
+   */
+  stripeKey?: string;
 }
 
 export interface PortalConfig {
@@ -29,7 +36,16 @@ export interface PortalConfig {
   locale?: string;
   storage: StorageKind;
   getToken?: TokenSource;
+  apiVersion: string;
+  stripeKey?: string;
 }
+
+/**
+ * The newest API version Polar's server supports (server/polar/version.py: 2026-04 and 2026-10
+ * at c6c3645). Polar answers a version it no longer supports with a 404 outside CORS, which
+ * browsers report as a network error on every call: move with `data-api-version`.
+ */
+export const POLAR_API_VERSION = '2026-10';
 
 export const API_BASES: Readonly<Record<string, string>> = {
   production: 'https://api.polar.sh',
@@ -39,7 +55,7 @@ export const API_BASES: Readonly<Record<string, string>> = {
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 const STORAGES: readonly StorageKind[] = ['session', 'local', 'memory'];
 
-export const DEFAULT_CONFIG: PortalConfig = { api: API_BASES.production, theme: 'auto', storage: 'session' };
+export const DEFAULT_CONFIG: PortalConfig = { api: API_BASES.production, theme: 'auto', storage: 'session', apiVersion: POLAR_API_VERSION };
 
 /** A merchant mistake in configuration, reported once per distinct message, in development only. */
 const warned = new Set<string>();
@@ -75,19 +91,26 @@ export function mergeConfig(base: PortalConfig, input: PortalConfigInput): Porta
     if (key === 'api') next.api = resolveApiBase(value as string, base.api);
     else if (key === 'getToken' && value !== null && typeof value !== 'function') warn('getToken must be an async function.');
     else if (options && !options.includes(value as string)) warn(`${key} "${value}" is not one of ${options.join(', ')}.`);
+    else if (key === 'apiVersion' && !/^\d{4}-\d{2}$/.test(value as string)) warn(`api-version "${value}" is not a Polar API version like ${POLAR_API_VERSION}.`);
     else next[key] = value || undefined;
   }
   return next as unknown as PortalConfig;
 }
 
-/** The settings a page may write as attributes: `data-*` on the script tag, plain on `<portal-provider>`. */
-export const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage'] as const;
+/**
+ * The settings a page may write as attributes: `data-*` on the script tag, plain on
+ * `<portal-provider>`, in kebab case (`apiVersion` is `data-api-version`).
+ */
+export const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage', 'apiVersion', 'stripeKey'] as const;
 
-/** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-storage`. */
+/** `apiVersion` → `api-version`. */
+export const attributeOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-storage`, `data-api-version`, `data-stripe-key`. */
 export function readDataAttributes(element: Element | null | undefined): PortalConfigInput {
   const input: Record<string, string> = {};
   for (const key of CONFIG_KEYS) {
-    const value = element?.getAttribute(`data-${key}`);
+    const value = element?.getAttribute(`data-${attributeOf(key)}`);
     if (value != null) input[key] = value;
   }
   return input as PortalConfigInput;

@@ -1,26 +1,28 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { PortalApiError } from '../api/errors.js';
 import type { Translation } from '../i18n/translation.js';
 import { errorMessage } from '../internal/error-message.js';
-import { alertAt } from '../internal/templates.js';
 
-interface Alert {
+/** The last outcome, shown where its action is: an error, or a confirmation. */
+interface Outcome {
   at: string;
   message: string;
+  ok?: boolean;
 }
 
 /**
- * One action at a time, and its failure at its place: `run('save', …)` ignores a second click
+ * One action at a time, and its outcome at its place: `run('save', …)` ignores a second click
  * while `save` runs, marks the element busy, and turns a failure into the message shown by
- * `alertFor('save')` (a 401 says that what was typed is kept for after sign-in). Actions get an
- * AbortSignal that fires when the element leaves the page.
+ * `outcomeAt('save')` (a 401 says that what was typed is kept for after sign-in); `succeed`
+ * puts a confirmation there instead. Errors are alerts, confirmations are status messages:
+ * each is announced once, beside the control it is about. Actions get an AbortSignal that
+ * fires when the element leaves the page.
  */
 export class ActionController implements ReactiveController {
   /** The running action, so a second click sends nothing. */
   busy: string | undefined;
-  #alert: Alert | undefined;
+  #outcome: Outcome | undefined;
   #stop = new AbortController();
-
   readonly #host: ReactiveElement;
   readonly #t: () => Translation;
 
@@ -55,7 +57,7 @@ export class ActionController implements ReactiveController {
       this.fail(at, e?.status === 401 ? t.keptForRetry : (e?.code && t.payError(e.code)) || errorMessage(t, error));
       return false;
     } finally {
-      this.#set(undefined, this.#alert);
+      this.#set(undefined, this.#outcome);
     }
   }
 
@@ -64,19 +66,28 @@ export class ActionController implements ReactiveController {
     this.#set(this.busy, { at, message });
   }
 
-  /** Forgets the alert of these actions (their dialog closed), or any alert. */
+  /** Confirms at `at` what an action did. */
+  succeed(at: string, message: string): void {
+    this.#set(this.busy, { at, message, ok: true });
+  }
+
+  /** Forgets the outcome of these actions (their dialog closed), or any outcome. */
   clear(...ats: string[]): void {
-    if (this.#alert && (!ats.length || ats.includes(this.#alert.at))) this.#set(this.busy, undefined);
+    if (this.#outcome && (!ats.length || ats.includes(this.#outcome.at))) this.#set(this.busy, undefined);
   }
 
-  /** The alert of `at`, where that action's button is. */
-  alertFor(at: string) {
-    return alertAt(this.#alert, at);
+  /** The outcome of `at`, where that action's button is: nothing while there is none. */
+  outcomeAt(at: string) {
+    const o = this.#outcome?.at === at ? this.#outcome : undefined;
+    if (!o) return nothing;
+    return o.ok
+      ? html`<p class="status" role="status" part="status">${o.message}</p>`
+      : html`<p class="alert" role="alert" part="error">${o.message}</p>`;
   }
 
-  #set(busy: string | undefined, alert: Alert | undefined): void {
+  #set(busy: string | undefined, outcome: Outcome | undefined): void {
     this.busy = busy;
-    this.#alert = alert;
+    this.#outcome = outcome;
     this.#host.requestUpdate();
   }
 }

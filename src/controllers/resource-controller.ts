@@ -13,11 +13,13 @@ export interface ResourceBinding {
  * Shows one shared resource in an element, the `args` idea of `@lit/task`: the selector runs
  * on every update (it only builds a key), and when it names another resource the controller
  * follows it: unsubscribes the old one (which aborts its request if nobody else reads it),
- * subscribes and loads the new one. `PortalElement.watch()` creates these; elements never
- * call `load()` themselves.
+ * subscribes and loads the new one. While it shows user data it holds the scope's customer
+ * event stream, which refreshes what Polar's background work changes.
+ * `PortalElement.watch()` creates these; elements never call `load()` themselves.
  */
 export class ResourceController<T> implements ReactiveController, ResourceBinding {
   #resource: Resource<T> | undefined;
+  #scope: PortalScope | undefined;
   #unsubscribe: (() => void) | undefined;
   #connected = false;
 
@@ -47,6 +49,7 @@ export class ResourceController<T> implements ReactiveController, ResourceBindin
     if (next === this.#resource) return;
     this.#stop();
     this.#resource = next;
+    this.#scope = scope;
     if (this.#connected) this.#start();
   }
 
@@ -67,7 +70,12 @@ export class ResourceController<T> implements ReactiveController, ResourceBindin
 
   #start(): void {
     if (!this.#resource || this.#unsubscribe) return;
-    this.#unsubscribe = this.#resource.subscribe(() => this.#host.requestUpdate());
+    const unsubscribe = this.#resource.subscribe(() => this.#host.requestUpdate());
+    const release = this.#anonymous ? undefined : this.#scope?.stream.hold();
+    this.#unsubscribe = () => {
+      unsubscribe();
+      release?.();
+    };
     void this.#resource.load();
   }
 

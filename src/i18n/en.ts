@@ -100,6 +100,12 @@ export const en: Translation = {
   paymentMethodRequired: 'Add a payment method first, then try again.',
 
   // <portal-seats>
+  seatsHeading: 'Seats',
+  seatRevokedLabel: 'Revoked seat',
+  seatsAdd: 'Add seats',
+  seatsFull: 'Every seat is taken. Revoke one to free it.',
+  seatsCopyByHand: 'This browser did not let us copy. Copy the link from the field below.',
+  seatsRevokeOwn: 'This is your own seat: you lose its benefits at once, and the seat is free for someone else.',
   seatsSignedOut: 'Sign in to see your seats.',
   seatsNone: 'No seat-based subscriptions or orders.',
   seatsPurchase: 'Purchase',
@@ -109,10 +115,9 @@ export const en: Translation = {
   seatsSearch: 'Search by name or email',
   seatsStatus: 'Status',
   seatsAll: (n) => `All (${n})`,
-  seatStatus: (s) => ({ claimed: 'Claimed', pending: 'Pending', revoked: 'Revoked' })[s] ?? s,
+  seatStatus: (s) => ({ claimed: 'Claimed', pending: 'Invited', revoked: 'Revoked', revoking: 'Being revoked' })[s] ?? s,
   seatsColumns: ['Member', 'Status', 'Date', 'Actions'],
-  seatsDate: (s, d, past) =>
-    s === 'claimed' ? `Claimed ${d}` : s === 'revoked' ? `Revoked ${d}` : `Invitation ${past ? 'expired' : 'expires'} ${d}`,
+  seatsDate: (s, d, past) => (s === 'pending' ? `${past ? 'Expired' : 'Expires'} ${d}` : d),
   seatsShowing: (from, to, total) => (total ? `Showing ${from}–${to} of ${total}` : 'No seats match.'),
   forWho: (label, who) => `${label}: ${who}`,
   seatsResend: 'Resend',
@@ -131,9 +136,10 @@ export const en: Translation = {
   seatsEmailsHint: 'One or many, separated by commas, spaces or new lines.',
   seatsCheck: (count, fit, available) =>
     !available
-      ? 'No seats are available.'
-      : `${count} ${count === 1 ? 'address' : 'addresses'}; ${fit === count ? 'all fit' : `${fit} fit`} in the ${available} free.` +
-        (fit < count ? ` The other ${count - fit} will stay here.` : ''),
+      ? 'No seats are free.'
+      : fit === count
+        ? `${count} ${count === 1 ? 'address' : 'addresses'}, ${available} ${available === 1 ? 'seat' : 'seats'} free: all will be assigned.`
+        : `${count} addresses, ${available} ${available === 1 ? 'seat' : 'seats'} free: the first ${fit} will be assigned, the other ${count - fit} stay here for later.`,
   seatsInvalid: (list) => `Not email addresses: ${list}`,
   seatsAssignN: (n) => (n > 1 ? `Assign ${n} seats` : 'Assign seat'),
   seatsProgress: (done, total) => `Assigning ${done} of ${total}…`,
@@ -144,6 +150,13 @@ export const en: Translation = {
   seatsAccessItem: (product, organization) => `${product}, from ${organization}`,
 
   // <portal-team>
+  teamHeading: 'Team',
+  teamSearch: 'Search by name or email',
+  teamJoined: 'Joined',
+  teamOwnerHeading: 'Hand over ownership?',
+  teamOwnerBody: (who) => `${who} becomes the team’s owner, and you become a billing manager. Only the new owner can hand it back.`,
+  teamMakeOwner: 'Make owner',
+  shownOf: (from, to, total) => (total ? `Showing ${from}–${to} of ${total}` : 'Nobody matches the search.'),
   teamSignedOut: 'Sign in to manage your team.',
   teamNotAvailable: (teamsOnly) =>
     teamsOnly ? 'Team management is available for team purchases only.' : 'Team management is available to the team owner and billing managers.',
@@ -166,6 +179,7 @@ export const en: Translation = {
   choose: 'Choose…',
   fieldRequired: 'This field is required.',
   stateRequired: 'Choose a state or province.',
+  billingNameKept: 'Polar keeps a billing name once it is set. Enter the name your invoices should show.',
   tooLong: (max) => `Use at most ${max} characters.`,
   keptForRetry: 'Your session has ended. Sign in again: what you entered is still here.',
   save: 'Save billing details',
@@ -210,11 +224,12 @@ export const en: Translation = {
   orderLine: (l) =>
     ({ subtotal: 'Subtotal', discount: 'Discount', tax: 'Tax', total: 'Total', balance: 'Paid from balance', due: 'Amount to pay', refunded: 'Refunded' })[l],
   doc: (kind, step) =>
-    ({ download: `Download ${kind}`, open: `Open ${kind} (PDF)`, preparing: `Preparing your ${kind}…`, timeout: `The ${kind} is not ready yet. Try again in a few minutes.` })[step],
+    ({ download: `Download ${kind} (PDF)`, started: `Your ${kind} is downloading.`, preparing: `Preparing your ${kind}…`, timeout: `The ${kind} is not ready yet. Try again in a few minutes.` })[step],
   invoiceAction: (a) => (a === 'generate' ? 'Generate invoice' : 'Edit invoice'),
   invoiceLocked: 'Country and state are fixed by the tax on this order.',
   invoiceSubmit: 'Save and generate invoice',
-  invoiceReady: 'Your invoice is ready.',
+  invoiceReady: 'Your invoice is ready',
+  invoiceReadyHint: (number) => `Invoice ${number} has your billing details and can be downloaded any time from this order.`,
   payNow: 'Pay now',
   payIntro: (amount, date) => `${amount} is due. Otherwise we retry on ${date}.`,
   payWith: 'Pay with',
@@ -225,4 +240,10 @@ export const en: Translation = {
   payError: (code) =>
     ({ ManualRetryLimitExceeded: 'You have reached the limit of payment attempts for this order. We will retry automatically.', PaymentAlreadyInProgress: 'A payment for this order is already in progress.', OrderNotEligibleForRetry: 'This order can no longer be paid here.' })[code],
   newCard: 'Add a new card',
+  newCardIntro: 'The card is saved with Polar, then you pay with it here.',
+  payBank: 'Waiting for your bank to confirm the payment…',
+  payElsewhere: (blocked) =>
+    `${blocked ? 'Your bank wants to confirm this payment, and this page’s security settings don’t allow its check.' : 'Your bank wants to confirm this payment, and its check can’t be shown on this page.'} Nothing was charged. Polar keeps this attempt open for up to an hour; after that, pay the order on Polar’s secure page, where your bank can check it, or try another card here.`,
+  payOnPolar: 'Open this order on Polar',
+  done: 'Done',
 };

@@ -90,6 +90,13 @@ export interface Translation {
   paymentMethodRequired: string;
 
   // <portal-seats>
+  seatsHeading: string;
+  /** A seat Polar has emptied: revoked seats keep no name or email. */
+  seatRevokedLabel: string;
+  seatsAdd: string;
+  seatsFull: string;
+  seatsCopyByHand: string;
+  seatsRevokeOwn: string;
   seatsSignedOut: string;
   seatsNone: string;
   seatsPurchase: string;
@@ -123,6 +130,14 @@ export interface Translation {
   seatsAccessItem: (product: string, organization: string) => string;
 
   // <portal-team>
+  teamHeading: string;
+  teamSearch: string;
+  teamJoined: string;
+  teamOwnerHeading: string;
+  teamOwnerBody: (who: string) => string;
+  teamMakeOwner: string;
+  /** "Showing 1–50 of 1,950", or that nothing matches the search. */
+  shownOf: (from: number, to: number, total: number) => string;
   teamSignedOut: string;
   teamNotAvailable: (teamsOnly: boolean) => string;
   teamColumns: [member: string, role: string, actions: string];
@@ -143,6 +158,7 @@ export interface Translation {
   choose: string;
   fieldRequired: string;
   stateRequired: string;
+  billingNameKept: string;
   tooLong: (max: number) => string;
   keptForRetry: string;
   save: string;
@@ -178,11 +194,12 @@ export interface Translation {
   next: string;
   allOrders: string;
   orderLine: (line: 'subtotal' | 'discount' | 'tax' | 'total' | 'balance' | 'due' | 'refunded') => string;
-  doc: (kind: 'receipt' | 'invoice', step: 'download' | 'open' | 'preparing' | 'timeout') => string;
+  doc: (kind: 'receipt' | 'invoice', step: 'download' | 'started' | 'preparing' | 'timeout') => string;
   invoiceAction: (action: 'generate' | 'edit') => string;
   invoiceLocked: string;
   invoiceSubmit: string;
   invoiceReady: string;
+  invoiceReadyHint: (number: string) => string;
   payNow: string;
   payIntro: (amount: string, date: string) => string;
   payWith: string;
@@ -191,6 +208,13 @@ export interface Translation {
   payFailed: (reason: string) => string;
   payError: (code: string) => string | undefined;
   newCard: string;
+  newCardIntro: string;
+  /** While Stripe shows the bank's 3-D Secure check. */
+  payBank: string;
+  /** The bank's check cannot run here: `blocked` when the page's security settings refused Stripe. */
+  payElsewhere: (blocked: boolean) => string;
+  payOnPolar: string;
+  done: string;
 }
 
 /** Which date a subscription line shows. */

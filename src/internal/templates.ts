@@ -10,10 +10,6 @@ export const spinner = (label: string) =>
 export const alert = (text: string | false | undefined) =>
   html`<p class="alert" role="alert" part="error" ?hidden=${!text}>${text || ''}</p>`;
 
-/** The element's one alert, shown at the action it belongs to (`at`). */
-export const alertAt = (current: { at: string; message: string } | undefined, at: string) =>
-  current?.at === at ? alert(current.message) : nothing;
-
 /** Previous / page N of M / Next under a table (`page` counts from 1); nothing for one page. */
 export const pager = (t: Translation, label: string, page: number, pages: number, go: (page: number) => void) =>
   pages > 1
@@ -23,6 +19,17 @@ export const pager = (t: Translation, label: string, page: number, pages: number
         <button type="button" ?disabled=${page >= pages} @click=${() => go(page + 1)}>${t.next}</button>
       </nav>`
     : nothing;
+
+/**
+ * A column header that sorts the table: a button inside the `<th>`, with `aria-sort` on it for
+ * screen readers and an arrow for everyone else.
+ */
+export function sortHeader<K extends string>(label: string, key: K, sort: { key: K; dir: number }, onSort: (key: K) => void) {
+  const active = sort.key === key;
+  return html`<th scope="col" aria-sort=${active ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none'}>
+    <button type="button" class="sort" @click=${() => onSort(key)}>${label}<span aria-hidden="true">${active ? (sort.dir > 0 ? ' ↑' : ' ↓') : ''}</span></button>
+  </th>`;
+}
 
 /** One row of amounts in a `<dl>`; `strong` for what is paid. */
 export const amountRow = (label: unknown, amount: unknown, strong?: boolean) =>

@@ -26,3 +26,18 @@ export const PAYMENT_METHODS = 'payment-methods';
  * (a plan change, a resume, an immediate cancel) already invalidate it.
  */
 export const BENEFIT_GRANTS = 'benefit-grants';
+
+/**
+ * What each event of Polar's customer stream makes stale (server/polar/eventstream publishers):
+ * a generated invoice changes its order; granted or revoked benefits change the grants; a claimed
+ * seat changes its purchase's seats, the seat access list and the team.
+ */
+export function staleAfterEvent(key: string, payload: Record<string, unknown>): string[] {
+  if (key === 'order.invoice_generated') return [`${ORDER}:${payload.order_id}`];
+  if (key === 'benefit.granted' || key === 'benefit.revoked') return [BENEFIT_GRANTS];
+  if (key === 'customer_seat.claimed') {
+    const seats = payload.subscription_id ? `${SEATS}:subscription:${payload.subscription_id}` : `${SEATS}:order:${payload.order_id}`;
+    return [seats, SEAT_ACCESS, MEMBERS];
+  }
+  return [];
+}

@@ -4,46 +4,79 @@ import type { Resource } from './resource.js';
 import type { PortalScope } from './scope.js';
 
 export type Member = components['schemas']['CustomerPortalMember'];
-export type MemberList = components['schemas']['ListResource_CustomerPortalMember_'];
 export type MemberRole = components['schemas']['MemberRole'];
 
 export { MEMBERS };
-export const MEMBERS_PAGE_SIZE = 50;
+/** Polar's largest page (kit/pagination.py). */
+const PAGE = 100;
+/** Pages asked for at once after the first. */
+const PARALLEL = 4;
 
-/** One page of the team (`members:<page>`). */
-export const membersResource = (scope: PortalScope, page: number): Resource<MemberList> =>
-  scope.resources.get(`${MEMBERS}:${page}`, (signal) =>
-    scope.api.get('/v1/customer-portal/members', { query: { page, limit: MEMBERS_PAGE_SIZE }, signal }),
-  );
-
-/** Changes every loaded page of the team the way Polar's answer says, without a request. */
-const changePages = (scope: PortalScope, change: (items: Member[]) => Member[]) =>
-  scope.resources.update<MemberList>(MEMBERS, (list) => {
-    const items = change(list.items);
-    return { ...list, items, pagination: { ...list.pagination, total_count: list.pagination.total_count + items.length - list.items.length } };
+/**
+ * The whole team, every page of it. Polar lists members in no order (customer_portal/endpoints/
+ * member.py has no ORDER BY, so a row moves when it changes): pages read one by one can repeat
+ * or skip people. So the element gets them all, once, and sorts and pages them itself.
+ */
+export const membersResource = (scope: PortalScope): Resource<Member[]> =>
+  scope.resources.get(MEMBERS, async (signal) => {
+    const page = (n: number) => scope.api.get('/v1/customer-portal/members', { query: { page: n, limit: PAGE }, signal });
+    const first = await page(1);
+    const rest: number[] = [];
+    for (let n = 2; n <= first.pagination.max_page; n++) rest.push(n);
+    const pages = [first];
+    for (let i = 0; i < rest.length; i += PARALLEL) pages.push(...(await Promise.all(rest.slice(i, i + PARALLEL).map(page))));
+    const byId = new Map<string, Member>();
+    for (const p of pages) for (const m of p.items) byId.set(m.id, m);
+    return [...byId.values()];
   });
+
+/** Members whose seats Polar is still revoking in the background, by scope. */
+const revoking = new WeakMap<PortalScope, Set<string>>();
+
+/** True while Polar's background job has not yet revoked this removed member's seats. */
+export const isRevoking = (scope: PortalScope, memberId: string | null | undefined): boolean => !!memberId && !!revoking.get(scope)?.has(memberId);
 
 /**
  * Invites someone to the team. Polar answers an address that is already a member with that
- * member, unchanged (`existed`); only a new member refreshes the list.
+ * member, unchanged (`existed`); only a new member changes the list.
  */
 export async function addMember(scope: PortalScope, email: string, role: MemberRole): Promise<{ member: Member; existed: boolean }> {
+  const before = scope.resources.peek<Member[]>(MEMBERS);
   const started = Date.now();
   const member = await scope.api.post('/v1/customer-portal/members', { body: { email, role } });
-  const existed = Date.parse(member.created_at) < started - 60_000;
-  if (!existed) void scope.resources.invalidate(MEMBERS);
+  const existed = before ? before.some((m) => m.id === member.id) : Date.parse(member.created_at) < started - 60_000;
+  if (!existed) scope.resources.update<Member[]>(MEMBERS, (list) => [...list, member]);
   return { member, existed };
 }
 
 export async function updateMember(scope: PortalScope, id: string, role: MemberRole): Promise<Member> {
   const member = await scope.api.patch('/v1/customer-portal/members/{id}', { path: { id }, body: { role } });
-  changePages(scope, (items) => items.map((m) => (m.id === member.id ? member : m)));
+  // Handing over ownership makes the old owner, the one signed in, a billing manager: ask for
+  // the team and the user again.
+  if (role === 'owner') void Promise.all([scope.resources.invalidate(MEMBERS), scope.session.refreshUser()]);
+  else scope.resources.update<Member[]>(MEMBERS, (list) => list.map((m) => (m.id === member.id ? member : m)));
   return member;
 }
 
-/** Removes a member; Polar revokes their seats with them, so every seat list refreshes. */
+/**
+ * Removes a member. Polar revokes their seats in a background job (member/service.py `delete`):
+ * until it has, their seats show as being revoked, and the seat lists are asked again a few
+ * times until none of them holds the member.
+ */
 export async function removeMember(scope: PortalScope, id: string): Promise<void> {
   await scope.api.delete('/v1/customer-portal/members/{id}', { path: { id } });
-  changePages(scope, (items) => items.filter((m) => m.id !== id));
-  void scope.resources.invalidate(SEATS);
+  scope.resources.update<Member[]>(MEMBERS, (list) => list.filter((m) => m.id !== id));
+  void followRevocation(scope, id);
+}
+
+async function followRevocation(scope: PortalScope, id: string): Promise<void> {
+  const set = revoking.get(scope) ?? new Set<string>();
+  revoking.set(scope, set.add(id));
+  for (const delay of [0, 1000, 2000, 4000, 8000]) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await scope.resources.invalidate(SEATS);
+    if (!scope.resources.some<{ seats: { member_id: string | null; status: string }[] }>(SEATS, (list) => list.seats.some((s) => s.member_id === id && s.status !== 'revoked'))) break;
+  }
+  set.delete(id);
+  await scope.resources.invalidate(SEATS);
 }

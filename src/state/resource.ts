@@ -97,6 +97,19 @@ export class ResourceCache {
     return resource;
   }
 
+  /** The data of `key` when loaded, without loading it. */
+  peek<T>(key: string): T | undefined {
+    return this.#resources.get(key)?.$state.get().data as T | undefined;
+  }
+
+  /** True when the data of some loaded resource of `family` passes `test`. */
+  some<T>(family: string, test: (data: T) => boolean): boolean {
+    return this.#matching<T>([family]).some((r) => {
+      const data = r.$state.get().data;
+      return data !== undefined && test(data);
+    });
+  }
+
   /** Replaces the data of every loaded resource of `family` with what `change` makes of it. */
   update<T>(family: string, change: (data: T) => T): void {
     for (const resource of this.#matching<T>([family])) {

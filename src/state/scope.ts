@@ -3,9 +3,10 @@ import { PortalApiError } from '../api/errors.js';
 import type { components } from '../api/schema.js';
 import type { PortalConfig } from '../config/config.js';
 import { PortalEvent } from '../events/portal-event.js';
-import { ORGANIZATION } from './keys.js';
+import { ORGANIZATION, staleAfterEvent } from './keys.js';
 import { createResource, ResourceCache, type Resource } from './resource.js';
 import { PortalSession, type SessionUser } from './session.js';
+import { CustomerStream } from './stream.js';
 
 export type OrganizationData = components['schemas']['CustomerOrganizationData'];
 
@@ -22,6 +23,8 @@ export interface PortalScope {
   readonly organization: Resource<OrganizationData>;
   /** The signed-in user's resources; emptied whenever the user changes. */
   readonly resources: ResourceCache;
+  /** Polar's customer event stream: what its background work finished (invoices, grants, claims). */
+  readonly stream: CustomerStream;
   /** Connection settings: API host, organization, storage, and the latest `getToken`. */
   readonly config: PortalConfig;
   /** Step one of the email-code sign-in: Polar mails a code (`customerId` picks one of several accounts). */
@@ -66,6 +69,7 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
   const api = new PortalApiClient({
     baseUrl: initial.api,
     getToken: () => session.currentToken(),
+    getVersion: () => holder.config.apiVersion,
     onInvalidToken: (token) => void session.expire(token, 'rejected'),
   });
   session.attach(api);
@@ -75,6 +79,12 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
     return api.get('/v1/customer-portal/organizations/{slug}', { path: { slug }, signal });
   });
   const resources = new ResourceCache();
+  const stream = new CustomerStream(api, session);
+  // Each event refreshes exactly what it changed, wherever it shows.
+  stream.on(({ key, payload }) => {
+    const stale = staleAfterEvent(key, payload);
+    if (stale.length) void resources.invalidate(...stale);
+  });
   let user: string | undefined;
   session.$state.subscribe((state) => {
     if (state.status === 'restoring') return;
@@ -88,6 +98,7 @@ function createScope(key: string, initial: PortalConfig, eventTarget: () => Even
     session,
     organization,
     resources,
+    stream,
     get config() {
       return holder.config;
     },
@@ -117,6 +128,9 @@ function missingOrganization() {
 
 /** @internal Forgets every scope (tests start each case from a fresh page state). */
 export function disposeScopes(): void {
-  for (const { scope } of scopes.values()) scope.session.dispose();
+  for (const { scope } of scopes.values()) {
+    scope.session.dispose();
+    scope.stream.dispose();
+  }
   scopes.clear();
 }

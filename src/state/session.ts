@@ -48,9 +48,9 @@ export interface PortalSessionOptions {
  * Holds the bearer token privately: the readable `$state` never contains it.
  */
 export class PortalSession {
-  readonly #$writable = atom<SessionState>({ status: 'signed-out' });
+  readonly #writable = atom<SessionState>({ status: 'signed-out' });
   /** Read-only view for elements and the page. */
-  readonly $state: ReadableAtom<SessionState> = this.#$writable;
+  readonly $state: ReadableAtom<SessionState> = this.#writable;
 
   #token: string | undefined;
   #api: PortalApiClient | undefined;
@@ -87,7 +87,7 @@ export class PortalSession {
   }
 
   get state(): SessionState {
-    return this.#$writable.get();
+    return this.#writable.get();
   }
 
   /**
@@ -108,7 +108,7 @@ export class PortalSession {
     const generation = ++this.#generation;
     this.#token = trimmed;
     // A silent re-mint keeps the signed-in view; only a new sign-in shows the check.
-    if (this.state.status !== 'signed-in') this.#$writable.set({ status: 'restoring' });
+    if (this.state.status !== 'signed-in') this.#writable.set({ status: 'restoring' });
     try {
       const { expiresAt, user } = await this.#check();
       if (generation !== this.#generation) throw new PortalApiError({ kind: 'aborted', message: 'Replaced by a newer sign-in.' });
@@ -120,6 +120,14 @@ export class PortalSession {
       if (generation === this.#generation) this.#clear();
       throw error;
     }
+  }
+
+  /** Reads who is signed in again (their role changed, say): every element follows. */
+  async refreshUser(): Promise<void> {
+    const token = this.#token;
+    if (!token) return;
+    const { user } = await this.#check();
+    if (token === this.#token) this.#writable.set({ ...this.state, user });
   }
 
   /** Signs out here and in every other tab. There is no server logout: the token is forgotten. */
@@ -183,7 +191,7 @@ export class PortalSession {
     const token = this.#token;
     try {
       const { user } = await this.#check();
-      if (token === this.#token) this.#$writable.set({ ...this.state, user });
+      if (token === this.#token) this.#writable.set({ ...this.state, user });
       return true;
     } catch (error) {
       // A rejected token already ended the session through the client's 401 hook.
@@ -205,7 +213,7 @@ export class PortalSession {
 
   #signIn(token: string, expiresAt: string, user: SessionUser): void {
     this.#token = token;
-    this.#$writable.set({ status: 'signed-in', kind: user.type, expiresAt, user });
+    this.#writable.set({ status: 'signed-in', kind: user.type, expiresAt, user });
     this.#storage.write(JSON.stringify({ token, expiresAt, user } satisfies Persisted));
     this.#schedule(expiresAt);
   }
@@ -219,7 +227,7 @@ export class PortalSession {
     this.#generation++;
     this.#validated = false;
     this.#token = saved.token;
-    this.#$writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user });
+    this.#writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user });
     this.#schedule(saved.expiresAt);
   }
 
@@ -229,7 +237,7 @@ export class PortalSession {
     this.#validated = false;
     clearTimeout(this.#timer);
     this.#storage.clear();
-    this.#$writable.set({ status: 'signed-out' });
+    this.#writable.set({ status: 'signed-out' });
   }
 
   #schedule(expiresAt: string): void {

@@ -20,6 +20,12 @@ export const tableStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  th .sort {
+    border: none;
+    background: none;
+    padding: 0;
+    font-weight: 600;
+  }
   td button,
   .pager button {
     padding: 0.2rem 0.6rem;

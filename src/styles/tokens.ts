@@ -79,6 +79,29 @@ export const controls = css`
     color: var(--_on-primary);
     font-weight: 600;
   }
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    border-radius: var(--_radius);
+    padding: 0.55rem 1rem;
+    border: 1px solid var(--_border);
+    color: var(--_text);
+    text-decoration: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   button.link {
     border: none;
     background: none;

@@ -4,7 +4,7 @@ import { PortalApiError } from '../../src/api/errors.js';
 import { addFault, clearFaults, configureSandbox, mintSessionToken, resetSandbox, SANDBOX } from '../helpers/sandbox.js';
 
 function client(token?: string, onInvalidToken?: (token: string) => void) {
-  return new PortalApiClient({ baseUrl: SANDBOX, getToken: () => token, onInvalidToken, retryDelays: [50, 100] });
+  return new PortalApiClient({ baseUrl: SANDBOX, getToken: () => token, getVersion: () => POLAR_API_VERSION, onInvalidToken, retryDelays: [50, 100] });
 }
 
 async function failure(promise: Promise<unknown>): Promise<PortalApiError> {
@@ -113,7 +113,24 @@ describe('PortalApiClient', () => {
     expect(error).to.include({ status: 429, code: 'rate_limited', retryAfter: undefined });
   });
 
-  it('pins a Polar-Version the API supports', () => {
-    expect(POLAR_API_VERSION).to.match(/^2026-(04|10)$/);
+  it('asks for the configured API version; one Polar no longer supports fails as a network error (a 404 outside CORS, kit/versioning.py)', async () => {
+    const seen: (string | null)[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      seen.push(new Headers(init?.headers).get('Polar-Version'));
+      return original(input, init);
+    };
+    try {
+      const org = { path: { slug: 'solo' } } as const;
+      const versioned = (version: string) => new PortalApiClient({ baseUrl: SANDBOX, getToken: () => undefined, getVersion: () => version, retryDelays: [] });
+      expect((await versioned(POLAR_API_VERSION).get('/v1/customer-portal/organizations/{slug}', org)).organization.slug).to.equal('solo');
+      expect((await versioned('2026-04').get('/v1/customer-portal/organizations/{slug}', org)).organization.slug).to.equal('solo');
+      const error = await failure(versioned('2025-01').get('/v1/customer-portal/organizations/{slug}', org));
+      expect(error.kind).to.equal('network');
+      expect(seen).to.deep.equal([POLAR_API_VERSION, '2026-04', '2025-01']);
+      expect(POLAR_API_VERSION, 'the newest in server/polar/version.py').to.equal('2026-10');
+    } finally {
+      window.fetch = original;
+    }
   });
 });

@@ -17,12 +17,16 @@ describe('configuration', () => {
     script.dataset.theme = 'dark';
     script.dataset.locale = 'de';
     script.dataset.storage = 'local';
+    script.setAttribute('data-api-version', '2026-04');
+    script.setAttribute('data-stripe-key', 'pk_live_x');
     expect(readDataAttributes(script)).to.deep.equal({
       organization: 'acme',
       api: 'sandbox',
       theme: 'dark',
       locale: 'de',
       storage: 'local',
+      apiVersion: '2026-04',
+      stripeKey: 'pk_live_x',
     });
     expect(readDataAttributes(null)).to.deep.equal({});
   });
@@ -33,11 +37,13 @@ describe('configuration', () => {
       api: 'sandbox',
       theme: 'purple' as never,
       storage: 'cookies' as never,
+      apiVersion: 'latest',
     });
-    expect(config).to.include({ organization: 'acme', api: API_BASES.sandbox, theme: 'auto', storage: 'session' });
+    expect(config).to.include({ organization: 'acme', api: API_BASES.sandbox, theme: 'auto', storage: 'session', apiVersion: '2026-10' });
+    expect(mergeConfig(DEFAULT_CONFIG, { apiVersion: '2026-04' }).apiVersion).to.equal('2026-04');
   });
 
-  it('defaults to production, the auto theme and per-tab storage', () => {
-    expect(DEFAULT_CONFIG).to.deep.equal({ api: 'https://api.polar.sh', theme: 'auto', storage: 'session' });
+  it('defaults to production, the auto theme, per-tab storage and the newest API version Polar’s server supports (server/polar/version.py)', () => {
+    expect(DEFAULT_CONFIG).to.deep.equal({ api: 'https://api.polar.sh', theme: 'auto', storage: 'session', apiVersion: '2026-10' });
   });
 });

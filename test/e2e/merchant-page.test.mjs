@@ -27,10 +27,12 @@ const ALICE = 'alice@example.com';
  * `merchant-loader` is the page's own, used only to append the kit's script tag from script
  * (as a single-page app's loader does): under Trusted Types, `script.src = url` needs one.
  */
-const csp = (api) =>
+const csp = (api, stripe = false) =>
   [
     "default-src 'self'",
-    "script-src 'self'",
+    // What README "Payments that need the bank" tells a merchant to add for Stripe.js (here the
+    // local Polar's stand-in, served from its own origin as Stripe serves js.stripe.com).
+    stripe ? `script-src 'self' ${api}` : "script-src 'self'",
     "style-src 'self'",
     `connect-src 'self' ${api}`,
     `img-src 'self' data: ${api}`,
@@ -38,7 +40,7 @@ const csp = (api) =>
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html merchant-loader',
+    `trusted-types lit-html merchant-loader${stripe ? ' polar-portal-stripe' : ''}`,
   ].join('; ');
 
 const page = (head, body) => `<!doctype html>
@@ -63,7 +65,14 @@ const PAGES = {
     page(`<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" defer></script>`, '<portal-login></portal-login>'),
   // Elements first; the test appends the kit later.
   '/late.html': () => page('', '<portal-login></portal-login>'),
+  // Orders, with Polar's Stripe key and an older API version; the policy does not allow Stripe.js.
+  '/orders.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
+  // The same, with the policy README tells merchants to use for 3-D Secure on the page.
+  '/orders-stripe.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
 };
+
+const ordersScript = () =>
+  `<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" data-api-version="2026-04" data-stripe-key="${SEED.stripePublishableKey}" defer></script>`;
 
 before(async () => {
   try {
@@ -74,7 +83,7 @@ before(async () => {
   sandbox = await listen({ port: 0, rateLimits: false });
   site = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const headers = { 'Content-Security-Policy': csp(sandbox.url), 'Cache-Control': 'no-store' };
+    const headers = { 'Content-Security-Policy': csp(sandbox.url, pathname === '/orders-stripe.html'), 'Cache-Control': 'no-store' };
     if (pathname === '/dist/portal-elements.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
       return res.end(readFileSync(BUNDLE));
@@ -105,9 +114,9 @@ async function openPage(path) {
   await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
-  /** @type {{method: string, url: string}[]} */ const requests = [];
+  /** @type {{method: string, url: string, version?: string}[]} */ const requests = [];
   /** @type {string[]} */ const errors = [];
-  tab.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
+  tab.on('request', (request) => requests.push({ method: request.method(), url: request.url(), version: request.headers()['polar-version'] }));
   tab.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
   tab.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await tab.evaluateOnNewDocument(() => {
@@ -297,6 +306,62 @@ test('the kit loaded after the elements, and elements added later by script (sin
       'GET /v1/customer-portal/customer-session/introspect': 1,
       'GET /v1/customer-portal/customer-session/user': 1,
     });
+  } finally {
+    await close();
+  }
+});
+
+/** Signs alice in, opens her order with a payment due and starts paying it with the card that asks for 3-D Secure. */
+async function payWith3ds(tab) {
+  await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
+  await tab.waitForSelector('::-p-text(Payment due)', { ...WAIT, visible: true });
+  await tab.evaluate(() => {
+    const rows = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+    rows.find((r) => r.textContent?.includes('Payment due'))?.querySelector('button')?.click();
+  });
+  await tab.locator('::-p-aria([name="Pay now"][role="button"])').click();
+  await tab.waitForSelector('::-p-text(Visa ending in 3184)', { ...WAIT, visible: true });
+  await tab.evaluate(() => {
+    const labels = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog label') ?? [])];
+    labels.find((l) => l.textContent?.includes('3184'))?.querySelector('input')?.click();
+  });
+  await tab.evaluate(() => {
+    const buttons = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog button') ?? [])];
+    /** @type {HTMLButtonElement} */ (buttons.find((b) => /^Pay \$/.test(b.textContent?.trim() ?? ''))).click();
+  });
+}
+
+test('3-D Secure on a page whose CSP refuses Stripe.js: a clear message and Polar’s page instead; every request asks for the configured API version', async () => {
+  const { tab, requests, recorded, close } = await openPage('/orders.html');
+  try {
+    await payWith3ds(tab);
+    await tab.waitForSelector('::-p-text(this page’s security settings don’t allow its check)', { ...WAIT, visible: true });
+    await tab.waitForSelector('::-p-aria([name="Open this order on Polar"][role="link"])', { ...WAIT, visible: true });
+    const { violations } = await recorded();
+    assert.ok(violations.length > 0 && violations.every((v) => /trusted-types|script-src/.test(v)), `only the refused Stripe.js: ${violations.join(' | ')}`);
+    const versions = new Set(requests.filter((r) => r.url.startsWith(`${sandbox.url}/v1/`) && r.method !== 'OPTIONS').map((r) => r.version));
+    assert.deepEqual([...versions], ['2026-04'], 'data-api-version on the script tag');
+  } finally {
+    await close();
+  }
+});
+
+test('3-D Secure on a page that allows Stripe.js (README’s policy): the bank’s check on the page, then paid', async () => {
+  const { tab, errors, recorded, close } = await openPage('/orders-stripe.html');
+  try {
+    await payWith3ds(tab);
+    const frameHandle = await tab.waitForSelector('iframe[title="3D Secure authentication"]', WAIT);
+    const frame = await frameHandle?.contentFrame();
+    // The bank's page is another origin's frame: found by its button's id (ARIA queries stop at frames).
+    const complete = await frame?.waitForSelector('#complete:not([disabled])', WAIT);
+    assert.equal(await complete?.evaluate((b) => b.textContent), 'Complete authentication');
+    // A click inside the bank's frame (puppeteer's pointer does not reach into this frame).
+    await complete?.evaluate((b) => /** @type {HTMLButtonElement} */ (b).click());
+    await tab.waitForSelector('::-p-text(Payment received. Thank you!)', { ...WAIT, visible: true });
+    const { violations, policies } = await recorded();
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(policies, ['lit-html', 'polar-portal-stripe'], 'Stripe.js comes through the kit’s own policy, which allows only it');
   } finally {
     await close();
   }

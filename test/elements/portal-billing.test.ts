@@ -69,7 +69,12 @@ describe('<portal-billing>', () => {
       expect(!!saveButton(el).closest('[hidden]'), 'no save button before a change').to.equal(true);
       const list = items(el);
       expect(list[0]).to.contain('Visa ending in 4242').and.contain('Expires 12/2029').and.contain('Default');
-      expect(list.some((i) => i.includes('Mastercard ending in 4444'))).to.equal(true);
+      expect(list.some((i) => i.includes('Mastercard ending in 4444 (Apple Pay)'))).to.equal(true);
+      // Polar sends brand and last four for a Korean card, nothing more; nothing at all for Link.
+      const korean = list.find((i) => i.startsWith('Hyundai ending in 1234'))!;
+      expect(korean).to.not.contain('Expires');
+      const link = list.find((i) => i.startsWith('Link'))!;
+      expect(link).to.not.contain('Expires');
       await expect(el).to.be.accessible();
     } finally {
       requests.restore();
@@ -175,7 +180,7 @@ describe('<portal-billing>', () => {
   it('makes another card the default', async () => {
     const el = await mountSignedIn();
     const changed = oneEvent(el, 'portal-payment-method-default');
-    button(document, 'Make default: Mastercard ending in 4444').click();
+    button(document, 'Make default: Mastercard ending in 4444 (Apple Pay)').click();
     await until(() => roleText(document, 'status').includes('Default payment method changed.'), 'the confirmation');
     await until(() => items(el)[0].includes('Mastercard') && items(el)[0].includes('Default'), 'the new default first');
     expect((await changed).detail.paymentMethodId).to.be.a('string');
@@ -184,11 +189,11 @@ describe('<portal-billing>', () => {
   it('removes a card after confirming in a dialog; focus returns; axe in the dialog', async () => {
     const el = await mountSignedIn();
     const removed = oneEvent(el, 'portal-payment-method-removed');
-    const opener = button(document, 'Remove: Mastercard ending in 4444');
+    const opener = button(document, 'Remove: Mastercard ending in 4444 (Apple Pay)');
     opener.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => dialog(el)?.open, 'the dialog');
-    expect(textOf(dialog(el)!)).to.contain('Remove Mastercard ending in 4444?');
+    expect(textOf(dialog(el)!)).to.contain('Remove Mastercard ending in 4444 (Apple Pay)?');
     expect(!!dialog(el)!.querySelector('[part~="warning"]'), 'absent').to.equal(false);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -202,13 +207,27 @@ describe('<portal-billing>', () => {
     expect((await removed).detail.paymentMethodId).to.be.a('string');
   });
 
-  it('keeps the dialog with Polar’s reason when it refuses to remove the default card', async () => {
-    const el = await mountSignedIn();
-    button(document, 'Remove: Visa ending in 4242').click();
+  it('keeps the dialog with Polar’s reason when it refuses to remove the only card a subscription bills (payment_method/service.py)', async () => {
+    const el = await mountSignedIn('acme', 'globex', 'globex-owner');
+    button(document, 'Remove: Visa ending in 1881').click();
     await until(() => dialog(el)?.open, 'the dialog');
     button(document, /^Remove$/).click();
-    await until(() => roleText(document, 'alert').includes('used by an active subscription'), 'Polar’s message');
+    await until(() => roleText(document, 'alert').includes('still needed to bill a subscription'), 'Polar’s message');
     expect(dialog(el)?.open).to.equal(true);
+  });
+
+  it('a billing name cannot be emptied: Polar keeps it once set, so the field says so and nothing is sent', async () => {
+    const el = await mountSignedIn();
+    const requests = recordRequests();
+    try {
+      await typeInto(field(document, 'Billing name'), ' ');
+      saveButton(el).click();
+      await until(() => errorOf(el, 'billing_name'), 'the field error');
+      expect(errorOf(el, 'billing_name')).to.equal('Polar keeps a billing name once it is set. Enter the name your invoices should show.');
+      expect(requests.calls.filter((c) => c.startsWith('PATCH'))).to.have.length(0);
+    } finally {
+      requests.restore();
+    }
   });
 
   it('warns before removing the only card of an active paid subscription (team owner)', async () => {

@@ -2,14 +2,17 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PortalOrders } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
-import { freshPortal, until } from '../helpers/portal.js';
+import { eventually, freshPortal, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
+import { PolarPortal } from '../../src/index.js';
 import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
 // Seeded ids (sandbox/seed.mjs SEED.orders, SEED.subscriptions).
 const ORDERS = {
-  alicePending: '', alicePaid: '', aliceRefunded: '', globexLatest: '',
+  alicePending: '', alicePaid: '', aliceRefunded: '', aliceInvoiced: '', globexLatest: '',
 };
+/** The local Polar's Stripe publishable key (sandbox/seed.mjs SEED.stripePublishableKey). */
+const STRIPE_KEY = 'pk_test_local_polar_sandbox';
 
 const root = (el: PortalOrders) => el.shadowRoot!;
 const rows = (el: PortalOrders) => [...root(el).querySelectorAll('tbody tr[part~="item"]')];
@@ -43,6 +46,7 @@ describe('<portal-orders>', () => {
     ORDERS.alicePending = list.items.find((o) => o.status === 'pending')!.id;
     ORDERS.alicePaid = list.items.find((o) => o.status === 'paid' && !o.is_invoice_generated)!.id;
     ORDERS.aliceRefunded = list.items.find((o) => o.status === 'refunded')!.id;
+    ORDERS.aliceInvoiced = list.items.find((o) => o.status === 'paid' && o.is_invoice_generated)!.id;
   });
   beforeEach(() => freshPortal('solo'));
   afterEach(() => clearFaults());
@@ -143,16 +147,76 @@ describe('<portal-orders>', () => {
     await until(() => root(el).activeElement?.getAttribute('data-id') === ORDERS.aliceRefunded, 'focus back on the order');
   });
 
-  it('downloads the receipt, waiting while Polar answers 202', async () => {
+  it('downloads the receipt in one click, waiting while Polar renders it (202, then the stream’s order.receipt_generated)', async () => {
     await signIn('solo', 'alice');
     const el = await mount();
     await openOrder(el, ORDERS.alicePaid);
-    button(document, 'Download receipt').click();
-    await until(() => roleText(document, 'status').includes('Preparing your receipt'), 'the waiting message');
-    const link = await until(() => root(el).querySelector<HTMLAnchorElement>('a[data-doc^="receipt"]'), 'the receipt link', 8000);
-    expect(textOf(link)).to.equal('Open receipt (PDF)');
-    expect(link.href).to.match(/\/__sandbox\/files\/.+\/receipt-.+\.pdf$/);
-    expect(root(el).activeElement === link, 'focus').to.equal(true);
+    const requests = recordRequests();
+    try {
+      button(document, 'Download receipt').click();
+      await until(() => roleText(document, 'status').includes('Preparing your receipt'), 'the waiting message');
+      const link = await until(() => root(el).querySelector<HTMLAnchorElement>('a[data-doc^="receipt"]'), 'the receipt link', 8000);
+      expect(roleText(document, 'status')).to.contain('Your receipt is downloading.');
+      expect(textOf(link)).to.equal('Download receipt (PDF)');
+      expect(link.href).to.match(/\/__sandbox\/files\/.+\/Receipt-.+\.pdf$/);
+      expect(root(el).activeElement === link, 'focus').to.equal(true);
+      // The stream said when it was ready: one GET to start it, one for the link, no polling.
+      expect(requests.calls.filter((c) => c.endsWith('/receipt'))).to.have.length(2);
+      // An attachment (checked in test/sandbox): following the link downloads it, the page stays.
+      expect((await fetch(link.href)).headers.get('content-type')).to.equal('application/pdf');
+    } finally {
+      requests.restore();
+    }
+  });
+
+  it('offers an invoice for a pending order too (Polar refuses only drafts and void orders)', async () => {
+    await signIn('solo', 'alice');
+    const el = await mount();
+    await openOrder(el, ORDERS.alicePending);
+    expect(!!maybeButton(document, 'Generate invoice')).to.equal(true);
+  });
+
+  it('after Edit invoice, waits for the new file: Polar serves the old one under the same name until its job is done', async () => {
+    await signIn('solo', 'alice');
+    const el = await mount();
+    await openOrder(el, ORDERS.aliceInvoiced);
+    button(document, 'Edit invoice').click();
+    await until(() => dialog(el)?.open, 'the dialog');
+    await typeInto(field(document, 'Billing name'), 'Martin Consulting GmbH');
+    button(document, 'Save and generate invoice').click();
+    const link = await until(() => root(el).querySelector<HTMLAnchorElement>('dialog a[part~="download"]'), 'the invoice link', 8000);
+    const pdf = await (await fetch(link.href)).text();
+    expect(pdf, 'the regenerated invoice, not the one before').to.contain('Martin Consulting GmbH');
+  });
+
+  it('without the event stream it still waits for the new invoice, by polling the order', async () => {
+    await signIn('solo', 'alice');
+    await addFault({ path: '/v1/customer-portal/customers/stream', method: 'GET', status: 500, times: 0 });
+    const el = await mount();
+    await openOrder(el, ORDERS.aliceInvoiced);
+    button(document, 'Edit invoice').click();
+    await until(() => dialog(el)?.open, 'the dialog');
+    await typeInto(field(document, 'Billing name'), 'Polled GmbH');
+    button(document, 'Save and generate invoice').click();
+    const link = await until(() => root(el).querySelector<HTMLAnchorElement>('dialog a[part~="download"]'), 'the invoice link', 8000);
+    expect(await (await fetch(link.href)).text()).to.contain('Polled GmbH');
+  });
+
+  it('an unchanged invoice is ready at once: nothing is saved, and Polar has nothing to render', async () => {
+    await signIn('solo', 'alice');
+    const el = await mount();
+    await openOrder(el, ORDERS.aliceInvoiced);
+    const requests = recordRequests();
+    try {
+      button(document, 'Edit invoice').click();
+      await until(() => dialog(el)?.open, 'the dialog');
+      button(document, 'Save and generate invoice').click();
+      await until(() => root(el).querySelector('dialog a[part~="download"]'), 'the invoice link', 2000);
+      expect(requests.calls.filter((c) => c.startsWith('PATCH'))).to.have.length(0);
+      expect(button(document, 'Done').classList.contains('primary')).to.equal(true);
+    } finally {
+      requests.restore();
+    }
   });
 
   it('generates an invoice with the keyboard only: details, progress, download, Escape', async () => {
@@ -174,8 +238,8 @@ describe('<portal-orders>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => root(el).querySelector('progress'), 'visible progress');
     const link = await until(() => root(el).querySelector<HTMLAnchorElement>('dialog a[part~="download"]'), 'the invoice link', 8000);
-    expect(roleText(document, 'status')).to.contain('Your invoice is ready.');
-    expect(link.href).to.match(/invoice-.+\.pdf$/);
+    expect(textOf(dialog(el)!.querySelector('h2')!)).to.equal('Your invoice is ready');
+    expect(link.href).to.match(/\/Invoice-.+\.pdf\?/);
     expect((await updated).detail).to.deep.equal({ orderId: ORDERS.alicePaid, change: 'billing', invoiceNumber: (await ready).detail.invoiceNumber });
     expect((await ready).detail.orderId).to.equal(ORDERS.alicePaid);
     await expect(el).to.be.accessible();
@@ -226,6 +290,7 @@ describe('<portal-orders>', () => {
     await clearFaults();
     button(document, 'Try again').click();
     await until(() => root(el).querySelector('dialog a[part~="download"]'), 'the invoice after all', 6000);
+    expect(await (await fetch(root(el).querySelector<HTMLAnchorElement>('dialog a[part~="download"]')!.href)).text()).to.contain('Invoice');
   });
 
   for (const [name, fault, message] of [
@@ -270,6 +335,7 @@ describe('<portal-orders>', () => {
     await openOrder(el, ORDERS.alicePaid);
     button(document, 'Generate invoice').click();
     await until(() => dialog(el)?.open, 'the dialog');
+    await typeInto(field(document, 'Billing name'), 'Once GmbH');
     const requests = recordRequests();
     try {
       const submit = button(document, 'Save and generate invoice');
@@ -291,38 +357,86 @@ describe('<portal-orders>', () => {
       await until(() => root(el).querySelector('dialog input[type="radio"]'), 'the saved cards');
     }
 
-    it('pays now with a saved card and follows the payment until it succeeds', async () => {
+    it('pays with a saved card: Polar answers succeeded, so the element says paid (not the older failed record payment-status still shows)', async () => {
       await signIn('solo', 'alice');
       const el = await mount();
       await openPay(el);
       const radios = [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')];
       expect(radios[0].checked).to.equal(true);
-      expect(textOf(radios[0].closest('label')!)).to.contain('Visa ending in 4242');
+      expect(textOf(radios[0].closest('label')!), 'the default card first').to.contain('Visa ending in 4242');
+      expect(radios.map((r) => textOf(r.closest('label')!)).find((l) => l.startsWith('Link')), 'no expiry for Link').to.equal('Link');
       await expect(el).to.be.accessible();
       const paid = oneEvent(el, 'portal-order-paid');
       button(document, /^Pay \$/).click();
-      await until(() => roleText(document, 'status').includes('Processing your payment'), 'processing');
       await until(() => roleText(document, 'status').includes('Payment received'), 'paid', 8000);
       expect((await paid).detail.orderId).to.equal(ORDERS.alicePending);
-      button(document, 'Never mind').click();
-      await until(() => textOf(root(el).querySelector('[part~="detail"]')!).includes('Paid'), 'the order shows Paid');
+      expect(((await api('GET', `orders/${ORDERS.alicePending}/payment-status`)) as { status: string }).status, 'Polar’s record is still the old attempt').to.equal('failed');
+      expect(button(document, 'Done').classList.contains('primary')).to.equal(true);
+      button(document, 'Done').click();
+      await until(() => textOf(root(el).querySelector('[part~="detail"]')!).includes('Paid'), 'the order shows Paid once Polar recorded it', 8000);
       expect(!!maybeButton(document, 'Pay now'), 'no Pay now').to.equal(false);
     });
 
-    it('reports a declined card at the button and keeps the choice', async () => {
+    it('reports a declined card at the button in the bank’s words and keeps the choice', async () => {
       await signIn('solo', 'alice');
-      const card = (await api('POST', 'customers/me/payment-methods', {
-        confirmation_token_id: 'ctoken_sandbox_4000000000000341_12_34', set_default: false, return_url: location.href,
-      })) as { payment_method: { id: string } };
       const el = await mount();
       await openPay(el);
-      const declining = [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')].find((r) => r.value === card.payment_method.id)!;
+      const declining = [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')].find((r) => textOf(r.closest('label')!).includes('0341'))!;
       declining.click();
       button(document, /^Pay \$/).click();
       await until(() => roleText(document, 'alert').includes('The payment failed: Your card was declined.'), 'the decline', 8000);
-      const again = root(el).querySelector<HTMLInputElement>(`dialog input[value="${card.payment_method.id}"]`)!;
+      const again = [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')].find((r) => textOf(r.closest('label')!).includes('0341'))!;
       expect(again.checked, 'the chosen card is still chosen').to.equal(true);
       expect(dialog(el)?.open).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    async function payWith3ds(el: PortalOrders) {
+      await openPay(el);
+      [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')].find((r) => textOf(r.closest('label')!).includes('3184'))!.click();
+      button(document, /^Pay \$/).click();
+    }
+
+    it('3-D Secure with Polar’s Stripe key: Stripe.js loads only then, the bank’s check completes, the order is paid', async () => {
+      await signIn('solo', 'alice');
+      PolarPortal.configure({ stripeKey: STRIPE_KEY });
+      expect(document.querySelector('script[src*="/stripe/v3/"]'), 'not loaded before it is needed').to.equal(null);
+      const el = await mount();
+      await payWith3ds(el);
+      await until(() => roleText(document, 'status').includes('Waiting for your bank'), 'waiting for the bank', 8000);
+      const frame = await until(() => document.querySelector<HTMLIFrameElement>('iframe[title="3D Secure authentication"]'), 'the bank’s frame', 8000);
+      await until(() => document.activeElement === frame, 'focus in the bank’s check');
+      // The check's first button: Complete authentication.
+      await new Promise((r) => setTimeout(r, 300));
+      await sendKeys({ press: 'Enter' });
+      await until(() => roleText(document, 'status').includes('Payment received'), 'paid', 8000);
+      await eventually(async () => ((await api('GET', `orders/${ORDERS.alicePending}`)) as { status: string }).status === 'paid', 'Polar records it');
+    });
+
+    it('a failed bank check is a decline in Stripe’s words; the method stays chosen', async () => {
+      await signIn('solo', 'alice');
+      PolarPortal.configure({ stripeKey: STRIPE_KEY });
+      const el = await mount();
+      await payWith3ds(el);
+      const frame = await until(() => document.querySelector<HTMLIFrameElement>('iframe[title="3D Secure authentication"]'), 'the bank’s frame', 8000);
+      await until(() => document.activeElement === frame, 'focus in the bank’s check');
+      await new Promise((r) => setTimeout(r, 300));
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => roleText(document, 'alert').includes('We are unable to authenticate your payment method'), 'Stripe’s message', 8000);
+      expect(dialog(el)?.open).to.equal(true);
+    });
+
+    it('3-D Secure without a Stripe key: says nothing was charged and links to this order on Polar’s own page', async () => {
+      await signIn('solo', 'alice');
+      const el = await mount();
+      await payWith3ds(el);
+      await until(() => roleText(document, 'status').includes('Nothing was charged'), 'the explanation', 8000);
+      const link = root(el).querySelector<HTMLAnchorElement>('dialog a[part~="link"]')!;
+      expect(textOf(link)).to.equal('Open this order on Polar');
+      expect(link.href).to.equal(`${new URL(SANDBOX).origin}/solo/portal/orders/${ORDERS.alicePending}`);
+      expect(link.href, 'no token in the URL').to.not.match(/token/);
+      expect(link.target).to.equal('_blank');
       await expect(el).to.be.accessible();
     });
 

@@ -10,7 +10,7 @@ export async function freshPortal(organization: 'acme' | 'solo' = 'solo'): Promi
   disposeScopes();
   sessionStorage.clear();
   localStorage.clear();
-  PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto' });
+  PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto', stripeKey: null as never, apiVersion: '2026-10' });
 }
 
 /** Waits until `predicate` holds, polling each animation frame (for async UI, not timing). */
@@ -21,5 +21,14 @@ export async function until<T>(predicate: () => T | undefined | null | false, me
     if (value) return value;
     if (performance.now() > end) throw new Error(`Timed out waiting for: ${message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Waits until an async check holds (a request to the local Polar, say), asking every 200 ms. */
+export async function eventually(check: () => Promise<boolean>, message: string, timeout = 5000): Promise<void> {
+  const end = performance.now() + timeout;
+  while (!(await check())) {
+    if (performance.now() > end) throw new Error(`Timed out waiting for: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -145,6 +145,9 @@ test('receipts render on first request (202, empty body), then the stream says o
     assert.deepEqual((await events.next('order.receipt_generated')).payload, { order_id: O.alicePaid });
     const ready = await s.api('GET', `${P}/orders/${O.alicePaid}/receipt`, { token: alice });
     assert.match(ready.body.url, /Receipt-.+\.pdf$/);
+    // Presigned S3 links answer as attachments (integrations/aws/s3/service.py ResponseContentDisposition).
+    const file = await fetch(ready.body.url);
+    assert.equal(file.headers.get('content-disposition'), `attachment; filename="${new URL(ready.body.url).pathname.split('/').pop()}"`);
     const none = await s.api('GET', `${P}/orders/${O.alicePending}/receipt`, { token: alice });
     assert.deepEqual([none.status, none.body.error], [404, 'ReceiptNotAllocated']);
   } finally {

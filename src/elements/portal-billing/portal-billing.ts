@@ -151,10 +151,12 @@ export class PortalBilling extends PortalElement {
     const saved = this.#saved;
     if (!d || !saved || this.#actions.busy) return;
     this.errors = checkDraft(this.t, d, []);
+    // Polar reads an empty billing name as "no change" (EmptyStrToNone): once set, it can only be replaced.
+    if (saved.billing_name && !d.billing_name.trim()) this.errors.billing_name = this.t.billingNameKept;
     if (Object.values(this.errors).some(Boolean)) return this.#focusError();
     const changed = (keys: DraftKey[]) => keys.some((k) => d[k] !== saved[k]);
     const body: CustomerUpdate = {};
-    if (changed(['billing_name'])) body.billing_name = d.billing_name.trim() || null;
+    if (changed(['billing_name'])) body.billing_name = d.billing_name.trim();
     if (changed(['line1', 'line2', 'postal_code', 'city', 'country', 'state'])) body.billing_address = addressOf(d);
     // The tax ID is checked against the country: send it again when the country changes.
     if (changed(['tax_id', 'country'])) body.tax_id = d.tax_id.trim() || null;
@@ -258,7 +260,7 @@ export class PortalBilling extends PortalElement {
           empty: () => html`<p>${t.noPaymentMethods}</p>`,
           retry: () => this.#methods.retry(),
         })}
-        ${this.#actions.alertFor('default')}
+        ${this.#actions.outcomeAt('default')}
         <div class="row"><button type="button" id="add-method" @click=${this.#openAdd}>${t.addMethod}</button></div>
       </section>
       <section aria-labelledby="h-data">
@@ -266,7 +268,7 @@ export class PortalBilling extends PortalElement {
         <div class="row">
           <button type="button" aria-disabled=${this.#actions.busy === 'export'} @click=${this.#exportData}>${this.#actions.busy === 'export' ? t.preparing : t.exportData}</button>
         </div>
-        ${this.#actions.alertFor('export')}
+        ${this.#actions.outcomeAt('export')}
       </section>
       ${this.#renderDialog()}
     </div>`;
@@ -281,7 +283,7 @@ export class PortalBilling extends PortalElement {
         <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session?.user?.email ?? ''} />
       </div>
       ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.#handleInput(k, v) })}
-      ${this.#actions.alertFor('save')}
+      ${this.#actions.outcomeAt('save')}
       <div class="row" ?hidden=${!this.#dirty}>
         <button class="primary" part="submit" type="submit" aria-disabled=${this.#actions.busy === 'save'}>${this.#actions.busy === 'save' ? t.saving : t.save}</button>
       </div>
@@ -291,6 +293,8 @@ export class PortalBilling extends PortalElement {
   #renderMethods(items: PaymentMethod[]) {
     const t = this.t;
     const defaultId = this.#customer.value?.data?.default_payment_method_id;
+    // Polar lists newest first; the one it charges comes first here, the others as Polar sends them.
+    items = [...items].sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId));
     return html`<ul part="list">
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
@@ -321,13 +325,13 @@ export class PortalBilling extends PortalElement {
     return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
       ${pm
         ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
-            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.#actions.alertFor('remove')}
+            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.#actions.outcomeAt('remove')}
             <div class="row">
               <button type="button" class="primary" aria-disabled=${this.#actions.busy === 'remove'} @click=${this.#confirmRemove}>${t.remove}</button>
               <button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>
             </div>`
         : html`<h2 id="d-h">${t.addMethod}</h2>
-            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.alertFor('add')}
+            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.outcomeAt('add')}
             <div class="row"><button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button></div>`}
     </dialog>`;
   }

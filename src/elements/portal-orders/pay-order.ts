@@ -7,30 +7,41 @@ import type { ElementContext } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { spinner } from '../../internal/templates.js';
 import { paymentMethodAdded, type PaymentMethodList } from '../../state/billing.js';
-import { payOrder, type Order } from '../../state/orders.js';
+import { confirmWithBank, hostedOrderUrl, payOrder, refreshOrder, type Order } from '../../state/orders.js';
 import type { ResourceState } from '../../state/resource.js';
 
-type Phase = 'choose' | 'paying' | 'paid' | 'slow';
+/**
+ * `choose` a method; add a `card` in Polar's frame; `paying`; the `bank`'s 3-D Secure check in
+ * Stripe's frame; `paid`; or `elsewhere`: the bank's check cannot run on this page.
+ */
+type Phase = 'choose' | 'card' | 'paying' | 'bank' | 'paid' | 'elsewhere';
 
 /** What paying needs from `<portal-orders>`, read fresh each time. */
 export interface PayHost extends ElementContext {
   theme: string | undefined;
   methods: ResourceState<PaymentMethodList> | undefined;
+  /** The customer's default method, offered first. */
+  defaultMethod: string | undefined;
   retryMethods(): void;
 }
 
 /**
  * "Pay now" for an order whose renewal payment failed: pick a saved method or add one through
- * Polar's embed, charge it, and wait for the payment to settle.
+ * Polar's embed, charge it, and act on Polar's answer: paid, declined (the bank's message, the
+ * chosen method kept), or a 3-D Secure check, finished with Stripe.js when the merchant gave
+ * Polar's publishable key, else explained with a link to Polar's own page for the order.
  */
 export class PayOrder {
   #phase: Phase = 'choose';
   #payWith: string | undefined;
   readonly #embed: PaymentMethodEmbed;
-
   readonly #host: ReactiveElement;
   readonly #actions: ActionController;
   readonly #context: () => PayHost;
+  /** While the customer is on Polar's page: refresh the order when they come back. */
+  #onReturn: (() => void) | undefined;
+  /** The page's security settings refused Stripe.js. */
+  #blocked = false;
 
   constructor(
     host: ReactiveElement,
@@ -46,9 +57,10 @@ export class PayOrder {
 
   /** A new dialog starts from the choice of method. */
   reset(): void {
-    this.#phase = 'choose';
+    this.#set('choose');
     this.#payWith = undefined;
     this.#embed.close();
+    this.#stopWatching();
   }
 
   #choose(id: string): void {
@@ -65,73 +77,144 @@ export class PayOrder {
     const c = this.#context();
     const scope = c.scope;
     if (!method || !scope) return;
-    void this.#actions.run('pay', async (signal) => {
-      const outcome = await payOrder(scope, o.id, method, signal, () => this.#set('paying')).catch((e) => {
+    this.#payWith = method;
+    void this.#actions.run('pay', async () => {
+      this.#set('paying');
+      try {
+        const outcome = await payOrder(scope, o.id, method);
+        if (outcome.status === 'succeeded') return this.#succeeded(o);
+        if (outcome.status === 'failed') return this.#declined(outcome.error);
+        return await this.#bankCheck(o, outcome.clientSecret);
+      } catch (error) {
         this.#set('choose');
-        throw e;
-      });
-      if (!outcome) return this.#set('slow');
-      if (outcome.status === 'succeeded' || outcome.status === 'no_payment') {
-        this.#set('paid');
-        const detail = { orderId: o.id, change: 'paid' as const, invoiceNumber: o.invoice_number ?? undefined };
-        c.emit('portal-order-updated', detail);
-        c.emit('portal-order-paid', detail);
-      } else {
-        this.#set('choose');
-        this.#actions.fail('pay', c.t.payFailed(outcome.error || c.t.genericError));
+        throw error;
       }
     });
   }
 
+  /** Stripe.js finishes the check on this page when it can; otherwise Polar's page is the way. */
+  async #bankCheck(o: Order, clientSecret: string): Promise<void> {
+    const scope = this.#context().scope;
+    if (!scope) return;
+    if (scope.config.stripeKey) this.#set('bank');
+    const outcome = await confirmWithBank(scope, o.id, clientSecret);
+    if (outcome.status === 'unavailable') return this.#elsewhere(o, outcome.blocked);
+    if (outcome.status === 'failed') return this.#declined(outcome.error);
+    this.#succeeded(o);
+  }
+
+  #succeeded(o: Order): void {
+    const c = this.#context();
+    this.#set('paid');
+    const detail = { orderId: o.id, change: 'paid' as const, invoiceNumber: o.invoice_number ?? undefined };
+    c.emit('portal-order-updated', detail);
+    c.emit('portal-order-paid', detail);
+  }
+
+  /** The bank said no: its words at the Pay button, the same method still chosen. */
+  #declined(reason: string | null): void {
+    const { t } = this.#context();
+    this.#set('choose');
+    this.#actions.fail('pay', t.payFailed(reason || t.genericError));
+  }
+
+  /** The check must happen on Polar's page: say so, and refresh the order when the customer is back. */
+  #elsewhere(o: Order, blocked = false): void {
+    this.#blocked = blocked;
+    this.#set('elsewhere');
+    this.#stopWatching();
+    const back = () => {
+      const scope = this.#context().scope;
+      if (document.visibilityState === 'visible' && scope) void refreshOrder(scope, o.id);
+    };
+    document.addEventListener('visibilitychange', back);
+    this.#onReturn = () => document.removeEventListener('visibilitychange', back);
+  }
+
+  #stopWatching(): void {
+    this.#onReturn?.();
+    this.#onReturn = undefined;
+  }
+
   #addCard(): void {
     const c = this.#context();
-    if (c.scope) this.#embed.open(c.scope, { theme: themeOf(c.theme), locale: c.locale, setDefault: false });
+    if (!c.scope) return;
+    this.#actions.clear('pay');
+    if (this.#embed.open(c.scope, { theme: themeOf(c.theme), locale: c.locale, setDefault: false })) this.#set('card');
   }
 
   #handleEmbed(m: EmbedMessage): void {
     const c = this.#context();
-    if (m.event === 'close') this.#embed.close();
-    if (m.event === 'error') this.#actions.fail('pay', c.t.embedError(m.code));
+    if (m.event === 'close') this.#back();
+    // A declined card: Polar's frame shows the bank's message itself; a second one here would repeat it.
     if (m.event === 'success') {
-      this.#embed.close();
-      this.#choose(m.paymentMethodId);
+      this.#back();
+      this.#payWith = m.paymentMethodId;
       if (c.scope) paymentMethodAdded(c.scope);
       c.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
       c.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
     }
   }
 
-  /** The dialog's body; `close` is the element's close button for a label. */
-  render(o: Order, close: (label: string) => unknown) {
+  #back(): void {
+    this.#embed.close();
+    this.#set('choose');
+  }
+
+  /** The dialog's body; `close` is the element's close button with a label. */
+  render(o: Order, close: (label: string, primary?: boolean) => unknown) {
     const c = this.#context();
     const { t } = c;
     const due = formatMoney(c.locale, o.due_amount, o.currency);
-    if (this.#phase === 'paying') return spinner(t.payDone('processing'));
-    if (this.#phase === 'paid' || this.#phase === 'slow') {
-      return html`<p role="status" part="status">${t.payDone(this.#phase)}</p><div class="row">${close(t.close)}</div>`;
+    switch (this.#phase) {
+      case 'paying':
+        return spinner(t.payDone('processing'));
+      case 'bank':
+        return spinner(t.payBank);
+      case 'paid':
+        return html`<p role="status" part="status">${t.payDone('paid')}</p><div class="row">${close(t.done, true)}</div>`;
+      case 'elsewhere': {
+        const url = c.scope ? hostedOrderUrl(c.scope, o.id) : '';
+        return html`<div role="status" part="status">
+            <p>${t.payElsewhere(this.#blocked)}</p>
+          </div>
+          <div class="row">
+            <a class="button" part="link" href=${url} target="_blank" rel="noopener">${t.payOnPolar}</a>
+            ${close(t.close)}
+          </div>`;
+      }
+      case 'card':
+        return html`<p>${t.newCardIntro}</p>
+          ${this.#embed.render(t.embedTitle)}
+          <div class="row"><button type="button" @click=${() => this.#back()}>${t.back}</button></div>`;
     }
-    const items = c.methods?.data?.items ?? [];
-    const chosen = this.#payWith ?? items[0]?.id;
+    const items = [...(c.methods?.data?.items ?? [])].sort((a, b) => Number(b.id === c.defaultMethod) - Number(a.id === c.defaultMethod));
+    // Read when clicked, not when rendered: a choice made just before the click counts.
+    const chosenOf = () => (items.some((pm) => pm.id === this.#payWith) ? this.#payWith : items[0]?.id);
+    const chosen = chosenOf();
     return html`
       <p>${t.payIntro(due, formatDate(c.locale, o.next_payment_attempt_at))}</p>
       ${resourceView(t, c.methods, {
         ready: () => html`<fieldset>
           <legend>${t.payWith}</legend>
-          ${items.map(
-            (pm) => html`<label class="row">
+          ${items.map((pm) => {
+            const expires = expiry(c.locale, pm);
+            return html`<label class="choice">
               <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => this.#choose(pm.id)} />
-              ${methodLabel(t, pm)} <span class="hint">${t.cardExpires(expiry(c.locale, pm))}</span>
-            </label>`,
-          )}
+              <span>${methodLabel(t, pm)}${expires ? html` <span class="hint">${t.cardExpires(expires)}</span>` : nothing}</span>
+            </label>`;
+          })}
         </fieldset>`,
         isEmpty: () => !items.length,
         empty: () => html`<p>${t.noPaymentMethods}</p>`,
         retry: c.retryMethods,
       })}
-      ${this.#embed.render(t.embedTitle)} ${this.#actions.alertFor('pay')}
+      ${this.#actions.outcomeAt('pay')}
       <div class="row">
-        <button type="button" class="primary" part="submit" aria-disabled=${!chosen || !!this.#actions.busy} @click=${() => this.#pay(o, this.#payWith ?? items[0]?.id)}>${t.payButton(due)}</button>
-        ${this.#embed.url ? nothing : html`<button type="button" @click=${() => this.#addCard()}>${t.newCard}</button>`}
+        ${chosen
+          ? html`<button type="button" class="primary" part="submit" aria-disabled=${!!this.#actions.busy} @click=${() => this.#pay(o, chosenOf())}>${t.payButton(due)}</button>`
+          : nothing}
+        <button type="button" class=${chosen ? '' : 'primary'} @click=${() => this.#addCard()}>${t.newCard}</button>
         ${close(t.cancel)}
       </div>`;
   }

@@ -8,9 +8,9 @@ import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { pager, spinner } from '../../internal/templates.js';
-import { canManageBilling, paymentMethodsResource } from '../../state/billing.js';
+import { canManageBilling, customerResource, paymentMethodsResource } from '../../state/billing.js';
 import {
-  canPayNow, documentUrl, generateInvoice, hasInvoice, orderResource, ordersResource, updateOrderBilling,
+  canPayNow, generateInvoice, hasInvoice, invoice, orderResource, ordersResource, receipt, updateOrderBilling,
   type Order,
 } from '../../state/orders.js';
 import type { PortalScope } from '../../state/scope.js';
@@ -89,12 +89,16 @@ export class PortalOrders extends PortalElement {
   );
   readonly #order = this.watch((scope) => this.#allowed && this.openId && orderResource(scope, this.openId));
   readonly #methods = this.watch((scope) => this.#allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
+  /** Which saved method is the default: it is offered first. */
+  readonly #customer = this.watch((scope) => this.#allowed && this.dialog === 'pay' && customerResource(scope));
   /** One action at a time (`invoice`, `pay`, `receipt:<id>`), each failure at its place. */
   readonly #actions = new ActionController(this, () => this.t);
   readonly #pay = new PayOrder(this, this.#actions, () => ({
     ...this.context(),
     theme: this.config?.theme,
-    methods: this.#methods.value,
+    // The methods show once the default is known, so the list does not reorder under the pointer.
+    methods: this.#customer.value?.data || this.#customer.value?.error ? this.#methods.value : undefined,
+    defaultMethod: this.#customer.value?.data?.default_payment_method_id ?? undefined,
     retryMethods: () => this.#methods.retry(),
   }));
   readonly #modal = new ModalController(this, {
@@ -169,19 +173,22 @@ export class PortalOrders extends PortalElement {
     this.#focusNext = id ? '#o-title' : `[data-id="${back}"]`;
   }
 
+  /**
+   * Fetches a receipt or invoice link (a receipt may first need rendering) and starts the
+   * download: Polar's links answer with `Content-Disposition: attachment`, so following one
+   * downloads the file and leaves the page where it is. The link stays for another download.
+   */
   #fetchDoc(kind: Doc, o: Order): void {
     const key = `${kind}:${o.id}`;
     this.#run(key, async (scope, signal) => {
       this.docs = { ...this.docs, [key]: '' };
-      const url = await documentUrl(scope, kind, o.id, this.documentTimeout * 1000, signal).finally(() => {
+      const url = await (kind === 'receipt' ? receipt(scope, o.id, this.documentTimeout * 1000, signal) : invoice(scope, o.id, signal)).finally(() => {
         const { [key]: _, ...rest } = this.docs;
         this.docs = rest;
       });
-      if (!url) {
-        this.#actions.fail(key, this.t.doc(kind, 'timeout'));
-        return;
-      }
+      if (!url) return this.#actions.fail(key, this.t.doc(kind, 'timeout'));
       this.docs = { ...this.docs, [key]: url };
+      download(url);
       this.#focusNext = `a[data-doc="${key}"]`;
     });
   }
@@ -207,20 +214,33 @@ export class PortalOrders extends PortalElement {
       return;
     }
     this.#run('invoice', async (scope, signal) => {
-      const order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
-      this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
-      await this.#waitForInvoice(scope, order, false, signal);
+      let order = this.#order.value!.data!;
+      const before = draftOf(order.billing_name, order.billing_address);
+      const changed = JSON.stringify(before) !== JSON.stringify(d);
+      if (changed) {
+        order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
+        this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
+      }
+      this.#invoiceRequest = { order, changed };
+      await this.#waitForInvoice(scope, signal);
     });
   }
 
-  /** Has Polar render the invoice, showing the time against the limit; `again` only waits on. */
-  async #waitForInvoice(scope: PortalScope, o: Order, again: boolean, signal: AbortSignal): Promise<void> {
+  /** What the last "generate" sent: a retry after a timeout waits for the same new invoice. */
+  #invoiceRequest: { order: Order; changed: boolean } | undefined;
+
+  /**
+   * Has Polar render the invoice and waits until the new file exists (not the previous one,
+   * which Polar keeps serving meanwhile), showing the time against the limit.
+   */
+  async #waitForInvoice(scope: PortalScope, signal: AbortSignal): Promise<void> {
+    const { order: o, changed } = this.#invoiceRequest!;
     const start = Date.now();
     this.phase = 'wait';
     this.elapsed = 0;
     const ticker = setInterval(() => (this.elapsed = (Date.now() - start) / 1000), 250);
     try {
-      const url = await generateInvoice(scope, o.id, this.documentTimeout * 1000, signal, again);
+      const url = await generateInvoice(scope, o, changed, this.documentTimeout * 1000, signal);
       if (!url) {
         this.phase = 'timeout';
         return;
@@ -319,7 +339,7 @@ export class PortalOrders extends PortalElement {
         ${line('tax', m(o.tax_amount))} ${line('total', m(o.total_amount))}
         ${line('balance', m(-o.applied_balance_amount), o.applied_balance_amount !== 0)}
         ${line('due', m(o.due_amount), o.status === 'pending' || o.due_amount !== o.total_amount)}
-        ${line('refunded', m(o.refunded_amount), o.refunded_amount > 0)}
+        ${line('refunded', m(o.refunded_amount + o.refunded_tax_amount), o.refunded_amount > 0)}
       </dl>
       <div part="actions">
         ${canPayNow(o) ? html`<button type="button" class="primary" @click=${this.#openPay}>${t.payNow}</button>` : nothing}
@@ -329,11 +349,11 @@ export class PortalOrders extends PortalElement {
               <button type="button" @click=${() => this.#openInvoice(o)}>${t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate')}</button>`
           : nothing}
       </div>
-      ${this.#actions.alertFor(`receipt:${o.id}`)} ${this.#actions.alertFor(`invoice:${o.id}`)}
+      ${this.#actions.outcomeAt(`receipt:${o.id}`)} ${this.#actions.outcomeAt(`invoice:${o.id}`)}
       ${this.dialog === 'invoice'
         ? this.#renderInvoiceDialog(o)
         : this.dialog === 'pay'
-          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label) => html`<button type="button" @click=${() => this.#modal.close()}>${label}</button>`))
+          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label, primary) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`))
           : nothing}
     </article>`;
   }
@@ -341,7 +361,10 @@ export class PortalOrders extends PortalElement {
   #renderDoc(kind: Doc, o: Order) {
     const key = `${kind}:${o.id}`;
     const url = this.docs[key];
-    if (url) return html`<a part="download" data-doc=${key} href=${url} target="_blank" rel="noopener">${this.t.doc(kind, 'open')}</a>`;
+    if (url) {
+      return html`<a part="download" class="button" data-doc=${key} href=${url} rel="noopener">${this.t.doc(kind, 'download')}</a>
+        <span role="status" class="hint">${this.t.doc(kind, 'started')}</span>`;
+    }
     if (url === '') return spinner(this.t.doc(kind, 'preparing'));
     return html`<button type="button" @click=${() => this.#fetchDoc(kind, o)}>${this.t.doc(kind, 'download')}</button>`;
   }
@@ -361,15 +384,19 @@ export class PortalOrders extends PortalElement {
       return this.#renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
         <progress part="progress" max=${this.documentTimeout} .value=${this.elapsed} aria-label=${t.doc('invoice', 'preparing')}></progress>`);
     }
-    if (this.phase === 'ready' || this.phase === 'timeout') {
-      const ready = this.phase === 'ready';
-      return this.#renderDialogShell(title, html`
-        ${ready
-          ? html`<p role="status" part="status">${t.invoiceReady}</p>
-              <a part="download" href=${this.docs[`invoice:${o.id}`]} target="_blank" rel="noopener">${t.doc('invoice', 'open')}</a>`
-          : html`<p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>`}
+    if (this.phase === 'ready') {
+      return this.#renderDialogShell(t.invoiceReady, html`
+        <p role="status" part="status">${t.invoiceReadyHint(o.invoice_number ?? '')}</p>
         <div class="row">
-          ${ready ? nothing : html`<button type="button" class="primary" @click=${() => this.#run('invoice', (scope, signal) => this.#waitForInvoice(scope, o, true, signal))}>${t.retry}</button>`}
+          <a part="download" class="button" href=${this.docs[`invoice:${o.id}`]} rel="noopener">${t.doc('invoice', 'download')}</a>
+          <button type="button" class="primary" @click=${() => this.#modal.close()}>${t.done}</button>
+        </div>`);
+    }
+    if (this.phase === 'timeout') {
+      return this.#renderDialogShell(title, html`
+        <p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>
+        <div class="row">
+          <button type="button" class="primary" @click=${() => this.#run('invoice', (scope, signal) => this.#waitForInvoice(scope, signal))}>${t.retry}</button>
           ${close(t.close)}
         </div>`);
     }
@@ -381,13 +408,21 @@ export class PortalOrders extends PortalElement {
           this.errors = { ...this.errors, [k]: undefined };
         },
       })}
-      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.#actions.alertFor('invoice')}
+      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.#actions.outcomeAt('invoice')}
       <div class="row">
         <button class="primary" part="submit" type="submit" aria-disabled=${!!this.#actions.busy}>${this.#actions.busy ? t.saving : t.invoiceSubmit}</button>
         ${close()}
       </div>
     </form>`);
   }
+}
+
+/** Follows a download link: Polar's file links are attachments, so the page stays where it is. */
+function download(url: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.rel = 'noopener';
+  link.click();
 }
 
 definePortalElement('portal-orders', PortalOrders);

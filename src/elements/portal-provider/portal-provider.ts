@@ -37,6 +37,10 @@ export class PortalProvider extends PortalElement {
   @property() locale?: string;
   /** `session`, `local` or `memory`. */
   @property() storage?: StorageKind;
+  /** The Polar API version (`YYYY-MM`). */
+  @property({ attribute: 'api-version' }) apiVersion?: string;
+  /** Polar's Stripe publishable key, for 3-D Secure on this page. */
+  @property({ attribute: 'stripe-key' }) stripeKey?: string;
 
   readonly #provider = new ContextProvider(this, { context: portalContext });
 

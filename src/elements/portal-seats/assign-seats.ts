@@ -61,6 +61,11 @@ export class AssignSeats implements ReactiveController {
     this.#stop = true;
   }
 
+  /** The dialog opens again: what is in the box stays, the last run's results go. */
+  open(): void {
+    this.#change({ results: [], keptForSignIn: false });
+  }
+
   #change(patch: Partial<AssignState>): void {
     this.#s = { ...this.#s, ...patch };
     this.#host.requestUpdate();
@@ -138,8 +143,8 @@ export class AssignSeats implements ReactiveController {
     return go;
   }
 
-  /** The dialog's form; `close` is the element's close button. */
-  render(list: SeatsList, close: unknown) {
+  /** The dialog's form; `close` closes the dialog. */
+  render(list: SeatsList, close: () => void) {
     const { t, held } = this.#context();
     const { emails, invalid } = parseEmails(this.#s.draft);
     const holding = held();
@@ -147,6 +152,11 @@ export class AssignSeats implements ReactiveController {
     const fit = Math.min(fresh, list.available_seats);
     const [done, total] = this.#s.progress ?? [0, 0];
     const progress = t.seatsProgress(done + 1, total);
+    // Each bad address is named once: in the results after a run, in the live check before.
+    const reported = new Set(this.#s.results.map((r) => r.email));
+    const unreported = invalid.filter((e) => !reported.has(e));
+    // Everything sent and nothing left to do: the dialog's job is done.
+    const finished = !this.#s.progress && this.#s.results.length > 0 && !this.#s.draft.trim();
     return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e)}>
       <h2 id="assign-h">${t.seatsAssign}</h2>
       <div class="field">
@@ -163,7 +173,7 @@ export class AssignSeats implements ReactiveController {
         <p id="emails-hint" class="hint">${t.seatsEmailsHint}</p>
         <p id="emails-check" class="hint">
           ${fresh || !list.available_seats ? t.seatsCheck(fresh, fit, list.available_seats) : ''}
-          ${invalid.length ? t.seatsInvalid(invalid.join(', ')) : ''}
+          ${unreported.length ? t.seatsInvalid(unreported.join(', ')) : ''}
         </p>
       </div>
       <p role="status" class="status">
@@ -183,8 +193,10 @@ export class AssignSeats implements ReactiveController {
           </ul>`
         : nothing}
       <div class="actions">
-        <button class="primary" part="submit" aria-disabled=${this.#s.progress ? 'true' : 'false'}>${t.seatsAssignN(fit)}</button>
-        ${close}
+        ${finished
+          ? html`<button type="button" class="primary" @click=${close}>${t.done}</button>`
+          : html`<button class="primary" part="submit" aria-disabled=${this.#s.progress || !fit ? 'true' : 'false'}>${t.seatsAssignN(fit)}</button>
+              <button type="button" @click=${close}>${t.cancel}</button>`}
       </div>
     </form>`;
   }

@@ -30,18 +30,6 @@ export const seatsStyles = css`
   td {
     overflow-wrap: anywhere;
   }
-  th button {
-    border: none;
-    background: none;
-    padding: 0;
-    font-weight: 600;
-  }
-  th[aria-sort='ascending'] button::after {
-    content: ' ▲' / '';
-  }
-  th[aria-sort='descending'] button::after {
-    content: ' ▼' / '';
-  }
   .pill {
     border: 1px solid var(--_border);
     border-radius: 1em;
@@ -51,6 +39,10 @@ export const seatsStyles = css`
   }
   .claimed {
     color: var(--_primary);
+    border-color: currentColor;
+  }
+  .revoking {
+    color: var(--_danger);
     border-color: currentColor;
   }
   .revoked,

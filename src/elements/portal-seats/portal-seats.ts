@@ -1,20 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalApiError } from '../../api/errors.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import { definePortalElement } from '../../internal/define.js';
-import { errorMessage } from '../../internal/error-message.js';
 import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager } from '../../internal/templates.js';
+import { pager, sortHeader } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
+import { isRevoking } from '../../state/members.js';
 import {
   refreshSeats, resendSeat, revokeSeat, seatAccessResource, seatOrdersResource, seatsResource, subscriptionTargets,
-  type SeatsList, type SeatTarget,
+  type Seat, type SeatsList, type SeatTarget,
 } from '../../state/seats.js';
-import { actionsFor, subscriptionsResource } from '../../state/subscriptions.js';
+import { actionsFor, subscriptionsResource, type Subscription } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { subscriptionChangeStyles } from '../../styles/subscription-change.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
@@ -22,6 +23,7 @@ import { toolbarStyles } from '../../styles/toolbar.styles.js';
 import { AssignSeats } from './assign-seats.js';
 import { seatsStyles } from './portal-seats.styles.js';
 import { SeatRows, seatDetail, STATUSES, type Row, type SortKey } from './seat-rows.js';
+import type { TableSort } from '../../internal/table-view.js';
 
 /** Rows rendered at once; search, filter and sort run over all seats in memory. */
 const PAGE = 50;
@@ -48,8 +50,8 @@ const PAGE = 50;
  * @csspart form - The assign and seat-count forms.
  * @csspart submit - Their primary buttons.
  * @csspart status - Confirmations.
+ * @csspart dialog - The assign, revoke and seat-count dialogs.
  * @csspart pager - Previous / next page.
- * @csspart dialog - The seat-count dialog.
  * @csspart quote - Amounts of a seat change before confirming.
  * @csspart spinner - Loading indicator.
  * @csspart error - Load errors.
@@ -62,7 +64,7 @@ const PAGE = 50;
  * @cssproperty [--portal-color-border=#c9cdd5] - Borders and table rules.
  * @cssproperty [--portal-color-primary=#0057e0] - Primary buttons and claimed seats.
  * @cssproperty [--portal-color-on-primary=#ffffff] - Text on primary buttons.
- * @cssproperty [--portal-color-danger=#b3001b] - Errors.
+ * @cssproperty [--portal-color-danger=#b3001b] - Errors and the revoke button.
  * @cssproperty [--portal-color-focus=#0057e0] - Focus rings.
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
@@ -91,10 +93,12 @@ export class PortalSeats extends PortalElement {
   });
   readonly #access = this.watch(seatAccessResource);
   readonly #org = this.watch((scope) => scope.organization);
+  /** One action at a time (`row:<seat id>`, `revoke`), each outcome at its place. */
+  readonly #actions = new ActionController(this, () => this.t);
   readonly #modal: ModalController = new ModalController(this, {
     // A revoked seat has no Revoke button any more: the search box is the place to go on from.
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#q'),
-    busy: (): boolean => this.busy === 'revoke' || this.#change.pending,
+    busy: (): boolean => this.#actions.busy === 'revoke' || this.#change.pending,
   });
   readonly #assign = new AssignSeats(this, () => ({
     ...this.context(),
@@ -109,10 +113,11 @@ export class PortalSeats extends PortalElement {
       ...this.context(),
       org: this.#org.value?.data,
       find: (id) => this.#subs.value?.data?.items.find((s) => s.id === id),
-      notify: (_, text) => (this.notice = text),
+      notify: (_, text, error) => (error ? this.#actions.fail('summary', text) : this.#actions.succeed('summary', text)),
     }),
     this.#modal,
   );
+  readonly #table = new SeatRows();
 
   /** Shows the seats of this subscription. */
   @property({ attribute: 'subscription-id' }) subscriptionId = '';
@@ -122,22 +127,26 @@ export class PortalSeats extends PortalElement {
   @state() private picked = '';
   @state() private query = '';
   @state() private filter = '';
-  @state() private sortKey: SortKey = 'status';
-  @state() private sortDir = 1;
+  @state() private sort: TableSort<SortKey> = { key: 'status', dir: 1 };
   @state() private page = 0;
-  @state() private notice = '';
-  @state() private rowNote: { id: string; text: string; error?: boolean; link?: string } | undefined;
-  /** What is in flight: a seat id (resend) or `revoke`. */
-  @state() private busy = '';
+  /** The sign-in link that could not be copied, shown in its row to copy by hand. */
+  @state() private copyLink: { id: string; url: string } | undefined;
   @state() private dialog: 'assign' | 'revoke' | undefined;
   @state() private revoking: Row | undefined;
-  @state() private dialogError = '';
 
-  readonly #table = new SeatRows();
+  #focusNext: string | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#table.update(this.#seats.value?.data?.seats, this.sortKey, this.sortDir, this.resolvedLocale, this.query, this.filter);
+    this.#table.update(this.#seats.value?.data?.seats, this.sort, this.resolvedLocale, this.query, this.filter);
+  }
+
+  protected override updated(): void {
+    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    if (target) {
+      target.focus();
+      this.#focusNext = undefined;
+    }
   }
 
   /** Customer sessions and owner/billing_manager members may change seats; a `member` only looks. */
@@ -157,44 +166,44 @@ export class PortalSeats extends PortalElement {
     return targets.find((x) => `${x.kind}:${x.id}` === this.picked) ?? (targets.length === 1 ? targets[0] : undefined);
   }
 
-  #note(id: string, text: string, error = false, link?: string): void {
-    this.rowNote = { id, text, error, link };
-    this.notice = text;
-  }
-
-  #handleSort(key: SortKey): void {
-    this.sortDir = this.sortKey === key ? -this.sortDir : 1;
-    this.sortKey = key;
+  #setSort(key: SortKey): void {
+    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : 1 };
     this.page = 0;
   }
 
-  async #handleResend(row: Row): Promise<void> {
+  #handleResend(row: Row): void {
     const scope = this.scope;
-    if (!scope || this.busy) return;
-    this.busy = row.seat.id;
-    try {
-      const seat = await resendSeat(scope, row.seat.id);
-      this.#note(seat.id, this.t.seatsDone('resent', row.email));
-      this.emit('portal-seat-resent', seatDetail(seat, row.email));
-    } catch (error) {
-      const stale = error instanceof PortalApiError && error.code === 'SeatNotPending';
-      this.#note(row.seat.id, stale ? this.t.seatsDone('stale', '') : errorMessage(this.t, error), true);
-      const target = this.#target;
-      if (stale && target) refreshSeats(scope, target);
-    } finally {
-      this.busy = '';
-    }
+    const at = `row:${row.seat.id}`;
+    if (!scope) return;
+    void this.#actions.run(at, async () => {
+      try {
+        const seat = await resendSeat(scope, row.seat.id);
+        this.#actions.succeed(at, this.t.seatsDone('resent', row.email));
+        this.emit('portal-seat-resent', seatDetail(seat, row.email));
+      } catch (error) {
+        // Accepted or revoked meanwhile: say so, and show the list as it is now.
+        if (!(error instanceof PortalApiError && error.code === 'SeatNotPending')) throw error;
+        this.#actions.fail(at, this.t.seatsDone('stale', ''));
+        const target = this.#target;
+        if (target) refreshSeats(scope, target);
+      }
+    });
   }
 
   /** A link to this page that `<portal-login>` opens with the email filled in. */
   async #handleCopy(row: Row): Promise<void> {
     const url = new URL(location.href);
     url.searchParams.set('portal-email', row.email);
+    const at = `row:${row.seat.id}`;
     try {
       await navigator.clipboard.writeText(url.href);
-      this.#note(row.seat.id, this.t.seatsDone('copied', ''));
+      this.copyLink = undefined;
+      this.#actions.succeed(at, this.t.seatsDone('copied', ''));
     } catch {
-      this.#note(row.seat.id, this.t.seatsCopy, false, url.href);
+      // No clipboard here (permissions, engine): the link in a field, selected, to copy by hand.
+      this.copyLink = { id: row.seat.id, url: url.href };
+      this.#actions.succeed(at, this.t.seatsCopyByHand);
+      this.#focusNext = `input[data-link="${row.seat.id}"]`;
     }
   }
 
@@ -206,26 +215,24 @@ export class PortalSeats extends PortalElement {
     if (this.emit('portal-before-revoke-seat', { ...seatDetail(row.seat, row.email), proceed })) proceed();
   }
 
-  async #handleRevoke(): Promise<void> {
+  #handleRevoke(event: Event): void {
+    event.preventDefault();
     const scope = this.scope;
     const row = this.revoking;
-    if (!scope || !row || this.busy) return;
-    this.busy = 'revoke';
-    try {
-      const seat = await revokeSeat(scope, row.seat.id);
-      this.busy = '';
+    if (!scope || !row) return;
+    void (async () => {
+      let seat: Seat | undefined;
+      if (!(await this.#actions.run('revoke', async () => (seat = await revokeSeat(scope, row.seat.id))))) return;
+      // Closed once the request is over (a running one holds the dialog open).
       this.#modal.close();
-      this.#note(seat.id, this.t.seatsDone('revoked', row.email));
-      this.emit('portal-seat-revoked', seatDetail(seat, row.email));
-    } catch (error) {
-      this.dialogError = errorMessage(this.t, error);
-    } finally {
-      this.busy = '';
-    }
+      this.#actions.succeed('list', this.t.seatsDone('revoked', row.email));
+      this.emit('portal-seat-revoked', seatDetail(seat!, row.email));
+    })();
   }
 
   #openDialog(dialog: 'assign' | 'revoke'): void {
-    this.dialogError = '';
+    this.#actions.clear('revoke');
+    if (dialog === 'assign') this.#assign.open();
     this.dialog = dialog;
   }
 
@@ -234,17 +241,22 @@ export class PortalSeats extends PortalElement {
     this.dialog = undefined;
   }
 
+  #moreSeats(sub: Subscription, seats: number): void {
+    this.#actions.clear('summary');
+    void this.#change.open('seats', sub, seats);
+  }
+
   protected override render() {
     const t = this.t;
     const gate = this.gate(this.#assign.kept ? `${t.seatsSignedOut} ${t.seatsKept}` : t.seatsSignedOut);
     if (gate) return gate;
-    const notice = html`<p role="status" class="status" part="status">${this.notice}</p>`;
     const explicit = this.subscriptionId || this.orderId;
-    return html`<div part="base">
+    return html`<section part="base" aria-labelledby="seats-h">
+      <h2 id="seats-h" part="header">${t.seatsHeading}</h2>
       ${explicit ? nothing : this.#renderPicker()}
       ${this.#target ? resourceView(t, this.#seats.value, { ready: (d) => this.#renderSeats(d), retry: () => this.#seats.retry() }) : nothing}
-      ${this.#renderAccess()} ${notice} ${this.#change.render()}
-    </div>`;
+      ${this.#renderAccess()} ${this.#change.render()}
+    </section>`;
   }
 
   #renderPicker() {
@@ -261,7 +273,7 @@ export class PortalSeats extends PortalElement {
           ? html`<div class="field">
               <label for="pick">${t.seatsPurchase}</label>
               <select id="pick" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!key}></option>
+                <option value="" ?selected=${!key}>${t.choose}</option>
                 ${targets.map((x) => html`<option value="${x.kind}:${x.id}" ?selected=${key === `${x.kind}:${x.id}`}>${x.name}</option>`)}
               </select>
             </div>`
@@ -276,6 +288,7 @@ export class PortalSeats extends PortalElement {
     const more = manage && sub && actionsFor(sub, this.#org.value?.data, true).changeSeats;
     const used = list.total_seats - list.available_seats;
     const view = this.#table.view;
+    const counts = this.#table.counts();
     const pages = Math.max(1, Math.ceil(view.length / PAGE));
     const page = Math.min(this.page, pages - 1);
     const shown = view.slice(page * PAGE, page * PAGE + PAGE);
@@ -284,18 +297,21 @@ export class PortalSeats extends PortalElement {
         <dl>
           ${[used, list.total_seats, list.available_seats].map((n, i) => html`<div><dt>${t.seatsSummary[i]}</dt><dd>${n}</dd></div>`)}
         </dl>
-        ${more
-          ? html`<button class="link" @click=${() => {
-              this.notice = '';
-              void this.#change.open('seats', sub, list.total_seats + 1);
-            }}>${t.seatsNeedMore}</button>`
-          : nothing}
-        ${manage ? html`<button class="primary" @click=${() => this.#openDialog('assign')}>${t.seatsAssign}</button>` : nothing}
+        <div class="actions">
+          ${manage && list.available_seats > 0 ? html`<button class="primary" @click=${() => this.#openDialog('assign')}>${t.seatsAssign}</button>` : nothing}
+          ${more
+            ? html`<button class=${list.available_seats > 0 ? 'link' : 'primary'} @click=${() => this.#moreSeats(sub, list.total_seats + 1)}>
+                ${list.available_seats > 0 ? t.seatsNeedMore : t.seatsAdd}
+              </button>`
+            : nothing}
+        </div>
       </div>
+      ${manage && !list.available_seats && !more ? html`<p class="hint">${t.seatsFull}</p>` : nothing}
+      ${this.#actions.outcomeAt('summary')}
       <div class="row">
         <div class="field grow">
           <label for="q">${t.seatsSearch}</label>
-          <input id="q" type="search" .value=${this.query} @input=${(e: Event) => {
+          <input id="q" type="search" .value=${this.query} aria-describedby="shown" @input=${(e: Event) => {
             this.query = (e.target as HTMLInputElement).value;
             this.page = 0;
           }} />
@@ -307,17 +323,20 @@ export class PortalSeats extends PortalElement {
             this.page = 0;
           }}>
             <option value="" ?selected=${!this.filter}>${t.seatsAll(this.#table.rows.length)}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.seatStatus(s)} (${this.#table.counts[s]})</option>`)}
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.seatStatus(s)} (${counts[s]})</option>`)}
           </select>
         </div>
       </div>
-      <p class="hint" id="shown">${t.seatsShowing(page * PAGE + 1, page * PAGE + shown.length, view.length)}</p>
+      <p class="hint" id="shown" role="status">${t.shownOf(page * PAGE + 1, page * PAGE + shown.length, view.length)}</p>
+      ${this.#actions.outcomeAt('list')}
       <div class="wrap">
         <table part="list" aria-describedby="shown">
           <thead>
             <tr>
-              ${this.#renderTh(0, 'name')} ${this.#renderTh(1, 'status')} ${this.#renderTh(2, 'date')}
-              ${manage ? html`<th scope="col">${t.seatsColumns[3]}</th>` : nothing}
+              ${sortHeader(t.seatsColumns[0], 'name', this.sort, (k) => this.#setSort(k))}
+              ${sortHeader(t.seatsColumns[1], 'status', this.sort, (k) => this.#setSort(k))}
+              ${sortHeader(t.seatsColumns[2], 'date', this.sort, (k) => this.#setSort(k))}
+              ${manage ? html`<th scope="col"><span class="visually-hidden">${t.seatsColumns[3]}</span></th>` : nothing}
             </tr>
           </thead>
           <tbody>
@@ -325,46 +344,40 @@ export class PortalSeats extends PortalElement {
           </tbody>
         </table>
       </div>
-      ${pager(t, t.seatsLabel, page + 1, pages, (p) => (this.page = p - 1))}
+      ${pager(t, t.seatsLabel, page + 1, pages, (p) => {
+        this.page = p - 1;
+        this.#focusNext = 'tbody tr:first-child [data-first]';
+      })}
       ${manage ? this.#renderDialog(list) : nothing}
     `;
-  }
-
-  #renderTh(index: number, key: SortKey) {
-    const sort = this.sortKey === key ? (this.sortDir > 0 ? 'ascending' : 'descending') : 'none';
-    return html`<th scope="col" aria-sort=${sort}>
-      <button @click=${() => this.#handleSort(key)}>${this.t.seatsColumns[index]}</button>
-    </th>`;
   }
 
   #renderRow(row: Row, manage: boolean) {
     const t = this.t;
     const { seat, name, email, date } = row;
-    const s = seat.status;
-    const note = this.rowNote?.id === seat.id ? this.rowNote : undefined;
+    // A removed member's seats stay theirs until Polar's background job revokes them.
+    const leaving = seat.status !== 'revoked' && !!this.scope && isRevoking(this.scope, seat.member_id);
+    const status = leaving ? 'revoking' : seat.status;
+    const link = this.copyLink?.id === seat.id ? this.copyLink.url : undefined;
     return html`<tr part="item">
-      <td>
-        ${name ? html`<div>${name}</div>` : nothing}
-        <div class=${name ? 'hint' : ''}>${email}</div>
-        ${note
-          ? html`<p class=${note.error ? 'error' : 'status'}>
-              ${note.text}
-              ${note.link ? html`<input readonly aria-label=${t.forWho(t.seatsCopy, email)} .value=${note.link} />` : nothing}
-            </p>`
-          : nothing}
+      <td data-label=${t.seatsColumns[0]}>
+        <div data-first tabindex="-1">${email ? name || email : html`<span class="hint">${t.seatRevokedLabel}</span>`}</div>
+        ${name && email ? html`<div class="hint">${email}</div>` : nothing}
+        ${this.#actions.outcomeAt(`row:${seat.id}`)}
+        ${link ? html`<input readonly data-link=${seat.id} aria-label=${t.forWho(t.seatsCopy, email)} .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
       </td>
-      <td><span class="pill ${s}">${t.seatStatus(s)}</span></td>
-      <td>${date ? t.seatsDate(s, formatDate(this.resolvedLocale, date), Date.parse(date) < Date.now()) : ''}</td>
+      <td data-label=${t.seatsColumns[1]}><span class="pill ${status}">${t.seatStatus(status)}</span></td>
+      <td data-label=${t.seatsColumns[2]}>${date ? t.seatsDate(seat.status, formatDate(this.resolvedLocale, date), Date.parse(date) < Date.now()) : ''}</td>
       ${manage
         ? html`<td class="actions">
-            ${s === 'pending'
-              ? html`<button aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.busy === seat.id ? 'true' : 'false'} @click=${() => this.#handleResend(row)}>
+            ${seat.status === 'pending' && !leaving
+              ? html`<button aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.#actions.busy === `row:${seat.id}` ? 'true' : 'false'} @click=${() => this.#handleResend(row)}>
                   ${t.seatsResend}
                 </button>`
               : nothing}
-            ${s !== 'revoked'
+            ${seat.status !== 'revoked' && !leaving
               ? html`<button aria-label=${t.forWho(t.seatsCopy, email)} @click=${() => this.#handleCopy(row)}>${t.seatsCopy}</button>
-                  <button aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.#handleAskRevoke(row)}>${t.seatsRevoke}</button>`
+                  <button class="danger" aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.#handleAskRevoke(row)}>${t.seatsRevoke}</button>`
               : nothing}
           </td>`
         : nothing}
@@ -375,18 +388,22 @@ export class PortalSeats extends PortalElement {
   #renderDialog(list: SeatsList) {
     const t = this.t;
     if (!this.dialog) return nothing;
-    const cancel = html`<button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>`;
+    // A destructive confirmation starts on its safe choice.
+    const cancel = html`<button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>`;
     if (this.dialog === 'assign') {
-      return html`<dialog id="assign" aria-labelledby="assign-h" @close=${this.#handleDialogClose}>${this.#assign.render(list, cancel)}</dialog>`;
+      return html`<dialog id="assign" part="dialog" aria-labelledby="assign-h" @close=${this.#handleDialogClose}>${this.#assign.render(list, () => this.#modal.close())}</dialog>`;
     }
-    return html`<dialog id="revoke" aria-labelledby="revoke-h" aria-describedby="revoke-p" @close=${this.#handleDialogClose}>
-      <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.#handleRevoke())}>
+    const email = this.revoking?.email ?? '';
+    const own = email.toLowerCase() === this.session?.user?.email.toLowerCase();
+    const busy = this.#actions.busy === 'revoke';
+    return html`<dialog id="revoke" part="dialog" aria-labelledby="revoke-h" aria-describedby="revoke-p" @close=${this.#handleDialogClose}>
+      <form novalidate @submit=${this.#handleRevoke}>
         <h2 id="revoke-h">${t.seatsRevokeHeading}</h2>
-        <p id="revoke-p">${t.seatsRevokeBody(this.revoking?.email ?? '')}</p>
-        <p role="alert" class="error">${this.dialogError}</p>
+        <p id="revoke-p">${own ? t.seatsRevokeOwn : t.seatsRevokeBody(email)}</p>
+        ${this.#actions.outcomeAt('revoke')}
         <div class="actions">
-          <button class="primary" part="submit" aria-disabled=${this.busy === 'revoke' ? 'true' : 'false'}>${t.seatsRevoke}</button>
-          <button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>
+          <button class="danger" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.saving : t.seatsRevoke}</button>
+          ${cancel}
         </div>
       </form>
     </dialog>`;
@@ -396,7 +413,7 @@ export class PortalSeats extends PortalElement {
     const items = this.#access.value?.data?.items;
     if (!items?.length) return nothing;
     return html`<section aria-labelledby="access-h">
-      <h2 id="access-h">${this.t.seatsAccess}</h2>
+      <h3 id="access-h">${this.t.seatsAccess}</h3>
       <ul part="list">
         ${items.map((s) => html`<li>${this.t.seatsAccessItem(s.product.name, s.product.organization.name)}</li>`)}
       </ul>

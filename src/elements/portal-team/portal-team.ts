@@ -1,41 +1,51 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { definePortalElement } from '../../internal/define.js';
-import { errorMessage } from '../../internal/error-message.js';
+import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager } from '../../internal/templates.js';
-import { addMember, membersResource, removeMember, updateMember, type Member, type MemberList, type MemberRole } from '../../state/members.js';
+import { TableView, type TableSort } from '../../internal/table-view.js';
+import { pager, sortHeader } from '../../internal/templates.js';
+import { addMember, membersResource, removeMember, updateMember, type Member, type MemberRole } from '../../state/members.js';
 import { parseEmails } from '../../state/seats.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { toolbarStyles } from '../../styles/toolbar.styles.js';
 
-const ROLES: MemberRole[] = ['member', 'billing_manager'];
+/** Rows rendered at once; search and sort run over the whole team in memory. */
+const PAGE = 50;
+type SortKey = 'name' | 'role' | 'joined';
+const ROLE_RANK: MemberRole[] = ['owner', 'billing_manager', 'member'];
+const nameOf = (m: Member) => m.name || m.email;
 
 /**
  * @summary The team's members and their roles, for the team's owner and billing managers:
- * invite by email with a role, change a role, remove a member.
+ * invite by email with a role, search and sort the team, change a role, hand over ownership,
+ * remove a member.
  * @tag portal-team
  * @status stable
  * @since 0.1
  *
- * Polar's rules show before any request: one owner (the owner's role is fixed and the owner
- * cannot be removed), nobody changes their own role or removes themselves. Customer
- * sessions and plain members get a one-line explanation and nothing else.
+ * Polar's rules show before any request: one owner (only the owner can hand the role over, and
+ * becomes a billing manager), nobody changes their own role or removes themselves. Customer
+ * sessions and plain members get a one-line explanation and nothing else. The whole team is
+ * read once (Polar lists members in no order), then searched, sorted and paged here.
  *
  * @csspart base - The wrapper.
+ * @csspart header - The heading.
  * @csspart form - The invite form.
- * @csspart submit - Its button and the remove confirmation.
+ * @csspart submit - Its button and the dialog's confirm button.
  * @csspart body - The members, once loaded.
  * @csspart list - The members table.
  * @csspart item - One member row.
  * @csspart pager - Previous / next page.
  * @csspart status - Confirmations.
  * @csspart spinner - Loading indicator.
- * @csspart error - Load errors.
+ * @csspart error - Errors.
  * @csspart empty - The explanation for users who cannot manage the team.
+ * @csspart dialog - The remove and hand-over confirmations.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
  * @cssproperty [--portal-color-text=#1b1d22] - Body text.
@@ -44,7 +54,7 @@ const ROLES: MemberRole[] = ['member', 'billing_manager'];
  * @cssproperty [--portal-color-border=#c9cdd5] - Borders and table rules.
  * @cssproperty [--portal-color-primary=#0057e0] - Primary buttons.
  * @cssproperty [--portal-color-on-primary=#ffffff] - Text on primary buttons.
- * @cssproperty [--portal-color-danger=#b3001b] - Errors.
+ * @cssproperty [--portal-color-danger=#b3001b] - Errors and the remove button.
  * @cssproperty [--portal-color-focus=#0057e0] - Focus rings.
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
@@ -60,22 +70,34 @@ const ROLES: MemberRole[] = ['member', 'billing_manager'];
 export class PortalTeam extends PortalElement {
   static override styles = [hostStyles, toolbarStyles, tableStyles];
 
-  readonly #members = this.watch((scope) => this.#allowed && membersResource(scope, this.page));
+  readonly #members = this.watch((scope) => this.#allowed && membersResource(scope));
+  /** One action at a time (`invite`, `role:<id>`, `confirm`), each outcome at its place. */
+  readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
-    fallback: () => this.renderRoot.querySelector<HTMLElement>('#invite-email'),
-    busy: () => this.busy === 'remove',
+    // A removed member's row is gone: the search box is where to go on from.
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('#team-q'),
+    busy: () => this.#actions.busy === 'confirm',
   });
+  readonly #table = new TableView<Member, Member, SortKey>(
+    (m) => m,
+    (key, collator) =>
+      key === 'role'
+        ? (a, b) => ROLE_RANK.indexOf(a.role) - ROLE_RANK.indexOf(b.role) || collator.compare(nameOf(a), nameOf(b))
+        : key === 'joined'
+          ? (a, b) => a.created_at.localeCompare(b.created_at) || collator.compare(nameOf(a), nameOf(b))
+          : (a, b) => collator.compare(nameOf(a), nameOf(b)) || collator.compare(a.email, b.email),
+    (m, needle) => `${m.name ?? ''} ${m.email}`.toLowerCase().includes(needle),
+  );
 
-  @state() private page = 1;
   @state() private email = '';
   @state() private inviteRole: MemberRole = 'member';
-  @state() private inviteError = '';
-  @state() private notice = '';
-  @state() private rowNote: { id: string; text: string; error?: boolean } | undefined;
-  /** What is in flight: a member id (role change), `invite` or `remove`. */
-  @state() private busy = '';
-  @state() private removing: Member | undefined;
-  @state() private dialogError = '';
+  @state() private query = '';
+  @state() private sort: TableSort<SortKey> = { key: 'name', dir: 1 };
+  @state() private page = 0;
+  /** The confirmation open: removing a member, or handing the owner role to one. */
+  @state() private confirming: { kind: 'remove' | 'owner'; member: Member } | undefined;
+
+  #focusNext: string | undefined;
 
   /** Member sessions with the owner or billing_manager role; the server refuses everyone else. */
   get #allowed(): boolean {
@@ -83,80 +105,82 @@ export class PortalTeam extends PortalElement {
     return s?.status === 'signed-in' && s.user?.type === 'member' && s.user.role !== 'member';
   }
 
-  #who = (m: Member) => m.name || m.email;
+  get #isOwner(): boolean {
+    return this.session?.user?.role === 'owner';
+  }
+
   #isSelf = (m: Member) => m.email.toLowerCase() === this.session?.user?.email.toLowerCase();
 
-  async #handleInvite(event: Event): Promise<void> {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#table.update(this.#members.value?.data, this.sort, this.resolvedLocale, this.query);
+  }
+
+  protected override updated(): void {
+    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    if (target) {
+      target.focus();
+      this.#focusNext = undefined;
+    }
+  }
+
+  #handleInvite(event: Event): void {
     event.preventDefault();
     const scope = this.scope;
-    if (!scope || this.busy) return;
+    if (!scope || this.#actions.busy) return;
     const email = this.email.trim();
     const { emails, invalid } = parseEmails(email);
     if (emails.length !== 1 || invalid.length) {
-      this.inviteError = this.t.emailInvalid;
+      this.#actions.fail('invite', email ? this.t.emailInvalid : this.t.emailRequired);
+      this.#focusNext = '#invite-email';
       return;
     }
-    this.busy = 'invite';
-    this.inviteError = '';
-    try {
+    void this.#actions.run('invite', async () => {
       const { member, existed } = await addMember(scope, email, this.inviteRole);
       this.email = '';
-      this.notice = this.t.teamDone(existed ? 'existed' : 'added', this.#who(member));
+      this.#actions.succeed('invite', this.t.teamDone(existed ? 'existed' : 'added', nameOf(member)));
       if (!existed) this.emit('portal-member-added', { member });
-    } catch (error) {
-      this.inviteError = errorMessage(this.t, error);
-    } finally {
-      this.busy = '';
-    }
+    });
   }
 
-  async #handleRole(member: Member, select: HTMLSelectElement): Promise<void> {
-    const scope = this.scope;
+  #handleRole(member: Member, select: HTMLSelectElement): void {
     const role = select.value as MemberRole;
-    if (!scope || this.busy) {
-      select.value = member.role;
+    // The select shows the member's role until Polar has changed it.
+    select.value = member.role;
+    if (role === 'owner') {
+      this.confirming = { kind: 'owner', member };
       return;
     }
-    this.busy = member.id;
-    try {
-      const updated = await updateMember(scope, member.id, role);
-      this.#setNote(member.id, this.t.teamRoleChanged(this.#who(updated), this.t.role(updated.role)));
-      this.emit('portal-member-updated', { member: updated });
-    } catch (error) {
-      select.value = member.role;
-      this.#setNote(member.id, errorMessage(this.t, error), true);
-    } finally {
-      this.busy = '';
-    }
+    void this.#changeRole(member, role, `role:${member.id}`);
   }
 
-  #handleAskRemove(member: Member): void {
-    this.removing = member;
-    this.dialogError = '';
-  }
-
-  async #handleRemove(event: Event): Promise<void> {
-    event.preventDefault();
+  async #changeRole(member: Member, role: MemberRole, at: string): Promise<void> {
     const scope = this.scope;
-    const member = this.removing;
-    if (!scope || !member || this.busy) return;
-    this.busy = 'remove';
-    try {
-      await removeMember(scope, member.id);
-      this.busy = '';
-      this.#modal.close();
-      this.notice = this.t.teamDone('removed', this.#who(member));
-      this.emit('portal-member-removed', { member });
-    } catch (error) {
-      this.dialogError = errorMessage(this.t, error);
-    } finally {
-      this.busy = '';
-    }
+    let updated: Member | undefined;
+    if (!scope || !(await this.#actions.run(at, async () => (updated = await updateMember(scope, member.id, role))))) return;
+    this.#modal.close();
+    this.#actions.succeed(`role:${member.id}`, this.t.teamRoleChanged(nameOf(updated!), this.t.role(updated!.role)));
+    this.#focusNext = `select[data-id="${member.id}"]`;
+    this.emit('portal-member-updated', { member: updated! });
   }
 
-  #setNote(id: string, text: string, error = false): void {
-    this.rowNote = { id, text, error };
-    this.notice = text;
+  #handleConfirm(event: Event): void {
+    event.preventDefault();
+    const c = this.confirming;
+    const scope = this.scope;
+    if (!c || !scope) return;
+    if (c.kind === 'owner') return void this.#changeRole(c.member, 'owner', 'confirm');
+    void this.#actions.run('confirm', () => removeMember(scope, c.member.id)).then((done) => {
+      if (!done) return;
+      this.#modal.close();
+      this.#actions.succeed('list', this.t.teamDone('removed', nameOf(c.member)));
+      this.emit('portal-member-removed', { member: c.member });
+    });
+  }
+
+  #setSort(key: SortKey): void {
+    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : 1 };
+    this.page = 0;
   }
 
   protected override render() {
@@ -166,112 +190,134 @@ export class PortalTeam extends PortalElement {
     const state = this.#members.value;
     // Polar answers 403 for individual customers: member management is for teams only.
     const refused = !state?.data && state?.error?.status === 403;
-    if (!this.#allowed || refused) {
-      return html`<p class="hint" part="empty">${t.teamNotAvailable(refused)}</p>`;
-    }
-    return html`<div part="base">
+    if (!this.#allowed || refused) return html`<p class="hint" part="empty">${t.teamNotAvailable(refused)}</p>`;
+    return html`<section part="base" aria-labelledby="team-h">
+      <h2 id="team-h" part="header">${t.teamHeading}</h2>
       ${this.#renderInvite()}
-      ${resourceView(t, state, { ready: (d) => this.#renderMembers(d), retry: () => this.#members.retry() })}
-      <p role="status" class="status" part="status">${this.notice}</p>
-      ${this.#renderRemove()}
-    </div>`;
+      ${resourceView(t, state, { ready: () => this.#renderMembers(), retry: () => this.#members.retry() })}
+      ${this.#renderConfirm()}
+    </section>`;
   }
 
-  #renderRoleOptions(role: MemberRole) {
-    return ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.role(r)}</option>`);
+  #roleOptions(role: MemberRole) {
+    // Only the owner may hand over the owner role (member/service.py `update`).
+    const roles = this.#isOwner ? ROLE_RANK : ROLE_RANK.slice(1);
+    return roles.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.role(r)}</option>`);
   }
 
   #renderInvite() {
     const t = this.t;
+    const busy = this.#actions.busy === 'invite';
     return html`<form part="form" novalidate aria-labelledby="invite-h" @submit=${this.#handleInvite}>
-      <h2 id="invite-h">${t.teamInviteHeading}</h2>
+      <h3 id="invite-h">${t.teamInviteHeading}</h3>
       <div class="row">
         <div class="field grow">
           <label for="invite-email">${t.emailLabel}</label>
-          <input
-            id="invite-email"
-            type="email"
-            autocomplete="off"
-            .value=${this.email}
-            aria-invalid=${this.inviteError ? 'true' : 'false'}
-            aria-describedby="invite-error"
+          <input id="invite-email" type="email" autocomplete="off" .value=${this.email} aria-describedby="invite-outcome"
             @input=${(e: Event) => {
               this.email = (e.target as HTMLInputElement).value;
-              this.inviteError = '';
-            }}
-          />
+              this.#actions.clear('invite');
+            }} />
         </div>
         <div class="field">
           <label for="invite-role">${t.teamColumns[1]}</label>
           <select id="invite-role" @change=${(e: Event) => (this.inviteRole = (e.target as HTMLSelectElement).value as MemberRole)}>
-            ${this.#renderRoleOptions(this.inviteRole)}
+            ${ROLE_RANK.slice(1).map((r) => html`<option value=${r} ?selected=${r === this.inviteRole}>${t.role(r)}</option>`)}
           </select>
         </div>
-        <button class="primary" part="submit" aria-disabled=${this.busy === 'invite' ? 'true' : 'false'}>${t.teamInvite}</button>
+        <button class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.saving : t.teamInvite}</button>
       </div>
-      <p id="invite-error" class="error">${this.inviteError}</p>
+      <div id="invite-outcome">${this.#actions.outcomeAt('invite')}</div>
     </form>`;
   }
 
-  #renderMembers(list: MemberList) {
+  #renderMembers() {
     const t = this.t;
-    const pages = list.pagination.max_page;
-    return html`<div class="wrap">
-        <table part="list">
+    const view = this.#table.view;
+    const pages = Math.max(1, Math.ceil(view.length / PAGE));
+    const page = Math.min(this.page, pages - 1);
+    const shown = view.slice(page * PAGE, page * PAGE + PAGE);
+    return html`
+      <div class="row">
+        <div class="field grow">
+          <label for="team-q">${t.teamSearch}</label>
+          <input id="team-q" type="search" .value=${this.query} aria-describedby="team-shown"
+            @input=${(e: Event) => {
+              this.query = (e.target as HTMLInputElement).value;
+              this.page = 0;
+            }} />
+        </div>
+      </div>
+      <p class="hint" id="team-shown" role="status">${t.shownOf(page * PAGE + 1, page * PAGE + shown.length, view.length)}</p>
+      ${this.#actions.outcomeAt('list')}
+      <div class="wrap">
+        <table part="list" aria-describedby="team-shown">
           <thead>
             <tr>
-              ${t.teamColumns.map((c) => html`<th scope="col">${c}</th>`)}
+              ${sortHeader(t.teamColumns[0], 'name', this.sort, (k) => this.#setSort(k))}
+              ${sortHeader(t.teamColumns[1], 'role', this.sort, (k) => this.#setSort(k))}
+              ${sortHeader(t.teamJoined, 'joined', this.sort, (k) => this.#setSort(k))}
+              <th scope="col"><span class="visually-hidden">${t.teamColumns[2]}</span></th>
             </tr>
           </thead>
           <tbody>
-            ${list.items.map((m) => this.#renderMember(m))}
+            ${shown.map((m) => this.#renderMember(m))}
           </tbody>
         </table>
       </div>
-      ${pager(t, t.teamColumns[0], this.page, pages, (p) => (this.page = p))}`;
+      ${pager(t, t.teamHeading, page + 1, pages, (p) => {
+        this.page = p - 1;
+        this.#focusNext = 'tbody tr:first-child [data-first]';
+      })}`;
   }
 
   #renderMember(m: Member) {
     const t = this.t;
-    const who = this.#who(m);
+    const who = nameOf(m);
     // The owner's role and membership are fixed (one owner); yours are not yours to change.
     const fixed = this.#isSelf(m) || m.role === 'owner';
-    const note = this.rowNote?.id === m.id ? this.rowNote : undefined;
     return html`<tr part="item">
-      <td>
-        <div>${who} ${this.#isSelf(m) ? t.teamYou : ''}</div>
+      <td data-label=${t.teamColumns[0]}>
+        <div data-first tabindex="-1">${who}${this.#isSelf(m) ? ` ${t.teamYou}` : ''}</div>
         ${m.name ? html`<div class="hint">${m.email}</div>` : nothing}
-        ${note ? html`<p class=${note.error ? 'error' : 'status'}>${note.text}</p>` : nothing}
+        ${this.#actions.outcomeAt(`role:${m.id}`)}
       </td>
-      <td>
+      <td data-label=${t.teamColumns[1]}>
         ${fixed
           ? t.role(m.role)
-          : html`<select
-              aria-label=${t.forWho(t.teamColumns[1], who)}
-              ?disabled=${this.busy === m.id}
-              @change=${(e: Event) => this.#handleRole(m, e.target as HTMLSelectElement)}
-            >
-              ${this.#renderRoleOptions(m.role)}
+          : html`<select data-id=${m.id} aria-label=${t.forWho(t.teamColumns[1], who)} ?disabled=${this.#actions.busy === `role:${m.id}`}
+              @change=${(e: Event) => this.#handleRole(m, e.target as HTMLSelectElement)}>
+              ${this.#roleOptions(m.role)}
             </select>`}
       </td>
-      <td>
-        ${fixed ? nothing : html`<button aria-label=${t.forWho(t.remove, who)} @click=${() => this.#handleAskRemove(m)}>${t.remove}</button>`}
+      <td data-label=${t.teamJoined}>${formatDate(this.resolvedLocale, m.created_at)}</td>
+      <td class="actions">
+        ${fixed ? nothing : html`<button class="danger" aria-label=${t.forWho(t.remove, who)} @click=${() => (this.confirming = { kind: 'remove', member: m })}>${t.remove}</button>`}
       </td>
     </tr>`;
   }
 
-  #renderRemove() {
+  #renderConfirm() {
     const t = this.t;
-    if (!this.removing) return nothing;
-    const who = this.#who(this.removing);
-    return html`<dialog id="remove" aria-labelledby="remove-h" aria-describedby="remove-p" @close=${() => (this.removing = undefined)}>
-      <form novalidate @submit=${this.#handleRemove}>
-        <h2 id="remove-h">${t.teamRemoveHeading}</h2>
-        <p id="remove-p">${t.teamRemoveBody(who)}</p>
-        <p role="alert" class="error">${this.dialogError}</p>
+    const c = this.confirming;
+    if (!c) return nothing;
+    const who = nameOf(c.member);
+    const remove = c.kind === 'remove';
+    const busy = this.#actions.busy === 'confirm';
+    return html`<dialog part="dialog" aria-labelledby="confirm-h" aria-describedby="confirm-p"
+      @close=${() => {
+        this.confirming = undefined;
+        this.#actions.clear('confirm');
+      }}>
+      <form novalidate @submit=${this.#handleConfirm}>
+        <h2 id="confirm-h">${remove ? t.teamRemoveHeading : t.teamOwnerHeading}</h2>
+        <p id="confirm-p">${remove ? t.teamRemoveBody(who) : t.teamOwnerBody(who)}</p>
+        ${this.#actions.outcomeAt('confirm')}
         <div class="actions">
-          <button class="primary" part="submit" aria-disabled=${this.busy === 'remove' ? 'true' : 'false'}>${t.remove}</button>
-          <button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>
+          <button class=${remove ? 'danger' : 'primary'} part="submit" aria-disabled=${busy ? 'true' : 'false'}>
+            ${busy ? t.saving : remove ? t.remove : t.teamMakeOwner}
+          </button>
+          <button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>
         </div>
       </form>
     </dialog>`;
