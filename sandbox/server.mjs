@@ -157,6 +157,8 @@ export function createSandbox(options = {}) {
       await dispatch(req, res, url, method, path, send, headersFor);
     } catch (e) {
       if (e instanceof HttpError) send(e.status, e.body, e.headers);
+      // The client went away mid-request (an aborted fetch): nobody to answer.
+      else if (req.destroyed || /** @type {any} */ (e)?.code === 'ECONNRESET') return true;
       else {
         // An unhandled error reaches Starlette's ServerErrorMiddleware, outside CORS.
         console.error('[sandbox]', e);

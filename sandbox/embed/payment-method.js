@@ -52,6 +52,9 @@ async function start() {
   post('loaded');
 }
 
+// Polar's inline embed has no way out of its own: the page around it gives one. Only the modal
+// mode closes itself (clients/apps/web/src/app/(embed)/embed/payment-method/PaymentMethodEmbed.tsx).
+$('cancel').hidden = params.get('mode') === 'inline';
 $('cancel').addEventListener('click', () => post('close'));
 $('form').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -211,17 +211,15 @@ test('adding a card through the embed stand-in; set_default decides the default'
   assert.equal(declined.body.error, 'PaymentMethodSetupFailed');
 });
 
-test('the embed page is served under a strict CSP that lets only embed_origin frame it', async () => {
+test('the embed page is served under a strict CSP; any page may frame it, as Polar’s next.config.mjs allows', async () => {
   const page = await fetch(`${s.url}/embed/payment-method?session_token=x&embed_origin=${encodeURIComponent('https://shop.example')}`);
   assert.equal(page.status, 200);
   const csp = page.headers.get('content-security-policy') ?? '';
   assert.match(csp, /script-src 'self'/);
-  assert.match(csp, /frame-ancestors https:\/\/shop\.example/);
+  assert.match(csp, /frame-ancestors \*/);
   const html = await page.text();
   assert.doesNotMatch(html, /<script>(?!<)/);
   assert.doesNotMatch(html, /style="/);
-  const bad = await fetch(`${s.url}/embed/payment-method?embed_origin=${encodeURIComponent('http://evil.example')}`);
-  assert.match(bad.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
   const js = await fetch(`${s.url}/embed/payment-method.js`);
   assert.match(js.headers.get('content-type') ?? '', /javascript/);
   assert.match(await js.text(), /POLAR_PAYMENT_METHOD/);
