@@ -49,17 +49,23 @@ function finishMinify(): Plugin {
 /**
  * Lit's css`` templates keep their source formatting. Before anything else sees the source,
  * drop the whitespace CSS does not need: after `:` and `,`, around `{`, `}` and `;`, and the
- * last `;` of a block. Only inside css`` (never html``, where spaces are text), and never a
- * space before `:` (`a :hover` is not `a:hover`).
+ * last `;` of a block. Only inside css`` (never html``, where spaces are text), never inside a
+ * quoted string, and never a space before `:` (`a :hover` is not `a:hover`).
  */
 function minifyCss(): Plugin {
-  const squeeze = (text: string) =>
+  const outside = (text: string) =>
     text
-      .replace(/\/\*[^]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};])\s*/g, '$1')
       .replace(/([:,])\s+/g, '$1')
       .replace(/;}/g, '}');
+  // Comments go first (they may hold an apostrophe); quoted strings (`content: '…'`) stay as written.
+  const squeeze = (text: string) =>
+    text
+      .replace(/\/\*[^]*?\*\//g, '')
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) => (i % 2 ? part : outside(part)))
+      .join('');
   return {
     name: 'minify-css-templates',
     enforce: 'pre',

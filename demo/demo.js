@@ -78,6 +78,7 @@
       const old = $('#elements portal-login');
       const login = document.createElement('portal-login');
       login.email = email;
+      login.headingLevel = 3;
       old.replaceWith(login);
       await login.updateComplete;
       login.querySelector('input[type="email"]')?.focus();
@@ -213,8 +214,10 @@
     type.textContent = event.type;
     const source = document.createElement('span');
     source.className = 'event-source';
+    // Session events come from the session itself, dispatched on the document.
     const target = event.composedPath()[0];
-    source.textContent = `from <${target?.nodeName?.toLowerCase() ?? 'document'}>${event.cancelable ? ' · cancelable' : ''}`;
+    const from = target instanceof Element ? `<${target.localName}>` : 'the session';
+    source.textContent = `from ${from}${event.cancelable ? ' · cancelable' : ''}`;
     const detail = document.createElement('pre');
     detail.textContent = describe(event.detail);
     item.append(time, ' ', type, ' ', source, detail);

@@ -109,6 +109,10 @@
     };
     void poll();
     setInterval(() => document.visibilityState === 'visible' && void poll(), POLL_MS);
+    // A code was just requested: show it now rather than at the next poll.
+    new PerformanceObserver((entries) => {
+      if (entries.getEntries().some((entry) => entry.name.includes('/customer-session/request'))) void poll();
+    }).observe({ type: 'resource' });
     document.addEventListener('portal-login', () => say(''));
     /** Lets the page refresh right away (after a reset). */
     root.addEventListener('outbox-refresh', () => void poll());

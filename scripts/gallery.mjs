@@ -2,7 +2,7 @@
 // Builds nothing itself (the npm script builds first), starts the local Polar and a page on
 // another origin that loads dist/portal-elements.js, and for each persona and state (signed
 // out, loading, error, empty, ready, every dialog kind) takes a screenshot in light and dark,
-// at 1280 px and 390 px. Writes tmp/gallery/<name>.png and tmp/gallery/index.html, a contact
+// at 1280 px, 390 px and 320 px. Writes tmp/gallery/<name>.png and tmp/gallery/index.html, a contact
 // sheet. `GALLERY_ONLY=seats` keeps the shots whose name contains "seats".
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const VARIANTS = [
   { name: 'dark-1280', theme: 'dark', width: 1280 },
   { name: 'light-390', theme: 'light', width: 390 },
   { name: 'dark-390', theme: 'dark', width: 390 },
+  { name: 'light-320', theme: 'light', width: 320 },
 ];
 
 /** Who is signed in: the organization and the merchant's external ids. */
@@ -104,8 +105,12 @@ const settle = (ms = 8000) =>
 async function shoot(name, group) {
   await new Promise((resolve) => setTimeout(resolve, 150)); // spinners and transitions settle
   const file = `${name}.png`;
-  // A modal dialog sits in the viewport: shoot that; everything else whole.
-  await tab.screenshot({ path: `${OUT}/${file}`, fullPage: !name.includes('-dialog-') && !name.includes('-pay-') });
+  // A modal dialog sits in the viewport: shoot that; everything else whole, up to 1,600 px tall
+  // (long tables repeat themselves; a taller picture is too small to read).
+  const dialog = name.includes('-dialog-') || name.includes('-pay-');
+  const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+  const width = tab.viewport().width;
+  await tab.screenshot({ path: `${OUT}/${file}`, ...(dialog ? {} : { clip: { x: 0, y: 0, width, height: Math.min(height, 1600) }, captureBeyondViewport: true }) });
   shots.push({ file, group });
 }
 
@@ -142,6 +147,15 @@ const click = (name) =>
     typeof name === 'string' ? null : name.flags,
   );
 
+/** In an open plan or seat dialog, makes the choice that brings a quote: the first plan, one seat more. */
+const advance = () =>
+  tab.evaluate(() => {
+    const dialog = [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.querySelector('dialog[open]')).find(Boolean);
+    const control = dialog?.querySelector('input[name="plan"]:not(:checked), button[aria-label="One seat more"]');
+    control?.click();
+    return !!control;
+  });
+
 const want = (name) => !ONLY || name.includes(ONLY);
 
 for (const variant of VARIANTS) {
@@ -173,6 +187,10 @@ for (const variant of VARIANTS) {
         await settle();
         const label = String(name).replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
         await shoot(`${short}-${persona}-dialog-${label}-${variant.name}`, `${short}: ${persona}, dialogs`);
+        if (await advance()) {
+          await settle();
+          await shoot(`${short}-${persona}-dialog-${label}-quote-${variant.name}`, `${short}: ${persona}, dialogs`);
+        }
         await tab.keyboard.press('Escape');
         await settle();
       }
@@ -198,7 +216,7 @@ for (const variant of VARIANTS) {
     await open('portal-orders', 'alice', variant);
     const opened = await tab.evaluate(() => {
       const rows = [...document.querySelector('portal-orders').shadowRoot.querySelectorAll('tbody tr')];
-      const pending = rows.find((r) => r.querySelector('.badge.pending'));
+      const pending = rows.find((r) => r.querySelector('.pill.bad'));
       pending?.querySelector('button')?.click();
       return !!pending;
     });

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import { PortalApiError } from '../api/errors.js';
 import type { Translation } from '../i18n/translation.js';
 import { errorMessage } from '../internal/error-message.js';
+import { keepFocus } from '../internal/focus.js';
 
 /** The last outcome, shown where its action is: an error, or a confirmation. */
 interface Outcome {
@@ -58,6 +59,8 @@ export class ActionController implements ReactiveController {
       return false;
     } finally {
       this.#set(undefined, this.#outcome);
+      // The pressed button may be gone with what it acted on (a removed card): its outcome takes focus.
+      void keepFocus(this.#host, () => this.#host.renderRoot.querySelector<HTMLElement>('[data-outcome]'));
     }
   }
 
@@ -66,9 +69,13 @@ export class ActionController implements ReactiveController {
     this.#set(this.busy, { at, message });
   }
 
-  /** Confirms at `at` what an action did. */
-  succeed(at: string, message: string): void {
+  /**
+   * Confirms at `at` what an action did; `focus` moves focus to the confirmation (the pressed
+   * control now stands for something else, like another card's "Make default").
+   */
+  succeed(at: string, message: string, focus = false): void {
     this.#set(this.busy, { at, message, ok: true });
+    if (focus) void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('[data-outcome]')?.focus());
   }
 
   /** Forgets the outcome of these actions (their dialog closed), or any outcome. */
@@ -81,8 +88,8 @@ export class ActionController implements ReactiveController {
     const o = this.#outcome?.at === at ? this.#outcome : undefined;
     if (!o) return nothing;
     return o.ok
-      ? html`<p class="status" role="status" part="status">${o.message}</p>`
-      : html`<p class="alert" role="alert" part="error">${o.message}</p>`;
+      ? html`<p class="done" role="status" part="status" tabindex="-1" data-outcome>${o.message}</p>`
+      : html`<p class="alert" role="alert" part="error" tabindex="-1" data-outcome>${o.message}</p>`;
   }
 
   #set(busy: string | undefined, outcome: Outcome | undefined): void {

@@ -5,8 +5,8 @@ import type { SubAction } from '../i18n/translation.js';
 import { errorMessage } from '../internal/error-message.js';
 import { formatDate, formatMoney, perInterval, type Interval } from '../internal/format.js';
 import type { ElementContext } from '../internal/portal-element.js';
-import { chargesNow, confirmAction, currentPreview, previewKey, ready, type Draft } from '../internal/subscription-draft.js';
-import { alert, amountRow, benefitList, choice } from '../internal/templates.js';
+import { blocked, chargesNow, confirmAction, currentPreview, earliestResume, previewKey, ready, seatsValid, type Draft } from '../internal/subscription-draft.js';
+import { alert, amountRow, benefitList, chargeList, choice } from '../internal/templates.js';
 import type { OrganizationData } from '../state/scope.js';
 import {
   cancelPreview, eligiblePlans, listPrice, previewChange, REASONS, revokeSubscription, seatFloor, updateSubscription,
@@ -49,6 +49,8 @@ export class SubscriptionChange implements ReactiveController {
   #draft: Draft | undefined;
   #busy = false;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The change-preview on its way: a newer choice aborts it. */
+  #previewRequest: AbortController | undefined;
 
   readonly #host: ReactiveElement;
   readonly #uid: string;
@@ -87,6 +89,7 @@ export class SubscriptionChange implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.#previewTimer);
+    this.#previewRequest?.abort();
   }
 
   /** Applies an action without a dialog (undo a cancellation, resume, clear a scheduled change). */
@@ -106,14 +109,18 @@ export class SubscriptionChange implements ReactiveController {
     else this.#set({ ...this.#draft, suspended: false });
     try {
       if (kind === 'cancel' && s.status === 'past_due' && !this.#draft?.cancelPreview) this.#edit({ cancelPreview: await cancelPreview(scope, s.id) });
-      if (kind === 'seats') this.#edit({ floor: await seatFloor(scope, s) });
-      if (kind === 'seats' && seats) this.#setSeats(seats);
+      if (kind === 'seats') this.#edit(await seatFloor(scope, s));
+      if (kind === 'seats' && seats) this.#setSeats(String(Math.max(seats, this.#draft?.floor ?? 1)));
     } catch (error) {
       this.#edit({ error: this.#describe(error) });
     }
   }
 
   #set(draft: Draft | undefined): void {
+    if (!draft) {
+      clearTimeout(this.#previewTimer);
+      this.#previewRequest?.abort();
+    }
     this.#draft = draft;
     this.#host.requestUpdate();
   }
@@ -159,7 +166,14 @@ export class SubscriptionChange implements ReactiveController {
     const c = this.#context();
     const draft = this.#draft;
     const s = draft && c.find(draft.id);
-    if (!draft || !s || !c.scope || draft.pending || !ready(draft, s, c.org)) return Promise.resolve();
+    if (!draft || !s || !c.scope || draft.pending || blocked(draft, s, c.org)) return Promise.resolve();
+    if (!ready(draft, s, c.org)) {
+      // Pressed while the quote for what was just typed is on its way: confirm once it is here,
+      // unless it asks for consent first. One press, one change.
+      this.#edit({ confirmWhenQuoted: true });
+      this.#quote({}, 0);
+      return Promise.resolve();
+    }
     const scope = c.scope;
     const action = confirmAction(draft);
     const patch = (body: SubscriptionUpdate) => this.#mutate(action, s, () => updateSubscription(scope, s.id, body));
@@ -179,26 +193,48 @@ export class SubscriptionChange implements ReactiveController {
     return Promise.resolve();
   }
 
-  /** Sets the plan or seat count and asks Polar what it costs; the latest choice wins. */
+  /**
+   * Sets the plan or seat count and asks Polar what it costs, `delay` ms after the last change
+   * (typing waits for a pause); a newer choice aborts the request for an older one. A quote
+   * already here for this choice is kept.
+   */
   #quote(patch: Partial<Draft>, delay = 0): void {
-    this.#edit({ ...patch, consent: false });
+    const consent = patch.productId === undefined && patch.seats === undefined && !!this.#draft?.consent;
+    this.#edit({ ...patch, consent });
     clearTimeout(this.#previewTimer);
     const { scope, find } = this.#context();
     const draft = this.#draft;
-    if (!draft || !scope || (draft.kind === 'seats' && draft.seats === find(draft.id)?.seats)) return;
+    if (!draft || !scope || currentPreview(draft)) return this.#confirmIfAsked();
+    if (draft.kind === 'plan' ? !draft.productId : !seatsValid(draft) || draft.seats === find(draft.id)?.seats) return;
     const body = draft.kind === 'plan' ? { product_id: draft.productId! } : { seats: draft.seats! };
     const key = previewKey(draft);
     this.#previewTimer = setTimeout(() => {
-      previewChange(scope, draft.id, body).then(
-        (preview) => this.#draft && previewKey(this.#draft) === key && this.#edit({ preview, previewOf: key }),
-        (error) => this.#edit({ error: this.#describe(error) }),
+      this.#previewRequest?.abort();
+      const request = (this.#previewRequest = new AbortController());
+      previewChange(scope, draft.id, body, request.signal).then(
+        (preview) => {
+          if (this.#draft && previewKey(this.#draft) === key) this.#edit({ preview, previewOf: key });
+          this.#confirmIfAsked();
+        },
+        (error) => request.signal.aborted || this.#edit({ error: this.#describe(error), confirmWhenQuoted: false }),
       );
     }, delay);
   }
 
-  #setSeats(n: number, step = false): void {
-    const seats = Math.max(this.#draft?.floor ?? 1, (step ? (this.#draft?.seats ?? 1) : 0) + (n || 0));
-    this.#quote({ seats }, 250);
+  /** Confirms a press that came before its quote, once the quote is here and asks nothing more. */
+  #confirmIfAsked(): void {
+    const draft = this.#draft;
+    if (!draft?.confirmWhenQuoted || !currentPreview(draft)) return;
+    this.#edit({ confirmWhenQuoted: false });
+    this.#confirm().catch(() => undefined);
+  }
+
+  /** The seat field changed: typed text (quoted after a pause), or a step of the − and + buttons. */
+  #setSeats(text: string, step = 0): void {
+    const draft = this.#draft;
+    const floor = draft?.floor ?? 1;
+    const seats = step ? Math.max(floor, (draft && seatsValid(draft) ? draft.seats! : floor) + step) : text.trim() ? Number(text) : NaN;
+    this.#quote({ seats, seatsText: step ? String(seats) : text, confirmWhenQuoted: false }, step ? 150 : 400);
   }
 
   // Rendering ----------------------------------------------------------------
@@ -222,18 +258,20 @@ export class SubscriptionChange implements ReactiveController {
               : this.#renderPause(c, draft, s)}
         ${alert(draft.error)}
         <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${draft.pending || !ready(draft, s, c.org) ? 'true' : 'false'}>
-            ${draft.pending ? html`${inlineSpinner} ` : nothing}${t.subAction(confirmAction(draft))}
+          <button class=${draft.kind === 'cancel' ? 'danger' : 'primary'} type="submit"
+            aria-disabled=${draft.pending || blocked(draft, s, c.org) ? 'true' : 'false'}>
+            ${draft.pending || draft.confirmWhenQuoted ? html`${inlineSpinner} ` : nothing}${t.subAction(confirmAction(draft))}
           </button>
-          <button type="button" @click=${() => this.#modal.close()}>${t.close}</button>
+          <button type="button" @click=${() => this.#modal.close()}>${draft.kind === 'cancel' ? t.keepSubscription : t.cancel}</button>
         </div>
       </form>
     </dialog>`;
   }
 
-  /** A labelled control of the dialog; its id is `<uid>-<name>`. */
-  #field(name: string, label: string, control: unknown) {
-    return html`<div class="field"><label for="${this.#uid}-${name}">${label}</label>${control}</div>`;
+  /** A labelled control of the dialog; its id is `<uid>-<name>`, its hint or error `<uid>-<name>-hint`. */
+  #field(name: string, label: string, control: unknown, hint: string, error?: string) {
+    return html`<div class="field"><label for="${this.#uid}-${name}">${label}</label>${control}
+      <p id="${this.#uid}-${name}-hint" class=${error ? 'error' : 'hint'}>${error || hint}</p></div>`;
   }
 
   #renderCancel({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
@@ -241,13 +279,16 @@ export class SubscriptionChange implements ReactiveController {
     return html`
       ${revoke
         ? html`<p class="warning" part="warning">${t.revokeWarning(formatMoney(locale, draft.cancelPreview?.outstanding_amount ?? 0, s.currency))}</p>`
-        : html`<p>${t.cancelIntro(s.product.name, formatDate(locale, s.current_period_end))}</p>`}
+        : s.status === 'paused'
+          ? // A paused subscription has no period running: cancelling means it will not resume (subscription/service.py `_perform_cancellation`).
+            html`<p>${t.cancelPausedIntro(s.product.name, s.resumes_at ? formatDate(locale, s.resumes_at) : '')}</p>`
+          : html`<p>${t.cancelIntro(s.product.name, formatDate(locale, s.current_period_end))}</p>`}
       <fieldset>
         <legend>${t.reasonLegend}</legend>
         ${REASONS.map((reason) => choice('radio', 'reason', draft.reason === reason, () => this.#edit({ reason }), t.reason(reason)))}
       </fieldset>
-      ${this.#field('comment', t.commentLabel, html`<textarea id="${this.#uid}-comment" rows="3" maxlength="1000" .value=${draft.comment ?? ''}
-        @input=${(e: Event) => this.#edit({ comment: value(e) })}></textarea>`)}
+      <div class="field"><label for="${this.#uid}-comment">${t.commentLabel}</label>
+        <textarea id="${this.#uid}-comment" rows="3" maxlength="1000" .value=${draft.comment ?? ''} @input=${(e: Event) => this.#edit({ comment: value(e) })}></textarea></div>
     `;
   }
 
@@ -275,43 +316,51 @@ export class SubscriptionChange implements ReactiveController {
 
   #renderSeats(c: SubscriptionChangeHost, draft: Draft, s: Subscription) {
     const { t } = c;
-    const seats = draft.seats ?? s.seats ?? 1;
     const floor = draft.floor ?? 1;
+    const valid = seatsValid(draft);
+    const seats = valid ? draft.seats! : (s.seats ?? floor);
     const id = `${this.#uid}-seats`;
+    // A whole number typed below the floor, or not a number: said at the field as soon as typed.
+    const error = draft.seatsText !== undefined && !valid ? t.seatsAtLeast(floor) : undefined;
     return html`
       ${this.#field('seats', t.seatsLabel, html`<div class="row">
-          <button type="button" aria-label=${t.fewerSeats} ?disabled=${seats <= floor} @click=${() => this.#setSeats(-1, true)}>−</button>
-          <input id=${id} type="number" inputmode="numeric" min=${floor} .value=${String(seats)} aria-describedby="${id}-floor"
-            @change=${(e: Event) => this.#setSeats(Math.floor(Number(value(e))))} />
-          <button type="button" aria-label=${t.moreSeats} @click=${() => this.#setSeats(1, true)}>+</button>
-        </div>
-        <p id="${id}-floor" class="hint">${t.seatsFloor(floor)}</p>`)}
-      ${seats === s.seats ? nothing : this.#renderQuote(c, draft, s, listPrice(s, seats))}
+          <button type="button" aria-label=${t.fewerSeats} ?disabled=${valid && seats <= floor} @click=${() => this.#setSeats('', -1)}>−</button>
+          <input id=${id} inputmode="numeric" autocomplete="off" .value=${draft.seatsText ?? String(seats)}
+            aria-describedby="${id}-hint" aria-invalid=${error ? 'true' : 'false'} @input=${(e: Event) => this.#setSeats(value(e))} />
+          <button type="button" aria-label=${t.moreSeats} @click=${() => this.#setSeats('', 1)}>+</button>
+        </div>`, t.seatsFloor(floor, !!draft.byPlan), error)}
+      ${!valid || seats === s.seats ? nothing : this.#renderQuote(c, draft, s, listPrice(s, seats))}
     `;
   }
 
   #renderPause({ t, locale }: SubscriptionChangeHost, draft: Draft, s: Subscription) {
-    // The first day after the current period: the earliest a pause can end.
-    const min = new Date(Date.parse(s.current_period_end) + 86_400_000).toISOString().slice(0, 10);
+    const min = earliestResume(s);
+    // A date before the earliest is said at once, not after a press on Pause.
+    const error = draft.resumesAt && draft.resumesAt < min ? t.resumeAfter(formatDate(locale, s.current_period_end)) : undefined;
     return html`
       <p>${t.pauseIntro(formatDate(locale, s.current_period_end))}</p>
       ${this.#field('resume', t.resumeOnLabel, html`<input id="${this.#uid}-resume" type="date" min=${min} .value=${draft.resumesAt ?? ''}
-        @change=${(e: Event) => this.#edit({ resumesAt: value(e) })} />`)}
+        aria-describedby="${this.#uid}-resume-hint" aria-invalid=${error ? 'true' : 'false'}
+        @input=${(e: Event) => this.#edit({ resumesAt: value(e) })} />`, t.resumeHint, error)}
     `;
   }
 
-  /** Due today, the next charge and the new recurring price, from the change-preview; consent to a charge now. */
+  /**
+   * The new recurring price, then what the change costs line by line from the change-preview
+   * (credit for unused time, the new plan's charge, tax) ending in what is due today or at the
+   * next charge; consent to a charge now.
+   */
   #renderQuote({ t, locale, org }: SubscriptionChangeHost, draft: Draft, s: Subscription, newAmount: number, plan?: Interval) {
     const p = currentPreview(draft);
     if (!p) return html`<div role="status" part="quote" class="status">${inlineSpinner} ${t.calculating}</div>`;
     const now = chargesNow(draft, s, org);
     const money = (amount: number) => formatMoney(locale, amount, s.currency);
     return html`
-      <div role="status" part="quote"><dl>
-        ${amountRow(t.dueToday, money(now ? p.due_amount : 0), true)}
-        ${now ? nothing : amountRow(`${t.nextCharge} (${formatDate(locale, s.current_period_end)})`, money(p.total_amount))}
-        ${amountRow(t.newPrice, perInterval(t, locale, newAmount, s.currency, plan ?? s))}
-      </dl></div>
+      <div role="status" part="quote">
+        <dl>${amountRow(t.newPrice, perInterval(t, locale, newAmount, s.currency, plan ?? s), true)}</dl>
+        ${chargeList(t, money, p, now ? t.dueToday : t.nextChargeOn(formatDate(locale, s.current_period_end)))}
+        ${now ? nothing : html`<dl>${amountRow(t.dueToday, money(0))}</dl>`}
+      </div>
       ${now && p.due_amount > 0
         ? choice('checkbox', 'consent', !!draft.consent, (e) => this.#edit({ consent: (e.target as HTMLInputElement).checked }), t.consent(money(p.due_amount)))
         : nothing}

@@ -24,13 +24,14 @@ export const en: Translation = {
 
   pickHeading: 'Choose an account',
   pickHint: (email) => `More than one account uses ${email}. Which one do you want to open?`,
-  unnamedAccount: 'Unnamed account',
+  accountN: (n) => `Account ${n}`,
   pickRequired: 'Choose an account to continue.',
   continue: 'Continue',
   back: 'Back',
 
   codeHeading: 'Enter your code',
-  codeSent: (email) => `If an account exists for ${email}, a sign-in code is on its way. It works for 30 minutes.`,
+  codeSent: (email, resend, known) =>
+    `${known ? `A ${resend ? 'new ' : ''}sign-in code is on its way to ${email}.` : `If an account exists for ${email}, a ${resend ? 'new ' : ''}sign-in code is on its way.`} It works for 30 minutes.`,
   codeLabel: 'Sign-in code',
   codeHint: '6 letters and numbers, from the email.',
   codeRequired: 'Enter the code from the email.',
@@ -39,12 +40,11 @@ export const en: Translation = {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   resendCode: 'Send a new code',
-  resendIn: (seconds) => `Send a new code (${seconds} s)`,
-  codeResent: (email) => `A new code is on its way to ${email}, if an account exists.`,
+  resendIn: (wait) => `Send a new code ${wait}`,
   differentEmail: 'Use a different email',
 
-  rateLimited: (wait) => `Too many sign-in attempts. Please try again in ${wait}.`,
-  tryAgainIn: (wait) => `Try again in ${wait}`,
+  rateLimited: (wait) => `Too many sign-in attempts. Please try again ${wait}.`,
+  tryAgainIn: (wait) => `Try again ${wait}`,
 
   checkingSession: 'Checking your session…',
   signedInAs: (who) => `Signed in as ${who}`,
@@ -67,20 +67,23 @@ export const en: Translation = {
   subDetails: 'Details',
   subAmount: 'Price',
   nextCharge: 'Next charge',
+  nextChargeOn: (date) => `Next charge, ${date}`,
   noCharge: 'No upcoming charge.',
   chargeLine: (line) =>
-    ({ base: 'Plan', metered: 'Metered usage', subtotal: 'Subtotal', discount: 'Discount', tax: 'Tax', total: 'Total', balance: 'Account balance', due: 'Amount due' })[line],
+    ({ base: 'Plan', metered: 'Metered usage', discount: 'Discount', tax: 'Tax', total: 'Total', balance: 'Account balance' })[line],
   benefitsHeading: 'Included',
   subAction: (a) =>
     ({ cancel: 'Cancel subscription', revoke: 'Cancel now', uncancel: 'Undo cancellation', plan: 'Change plan', seats: 'Change seats', pause: 'Pause subscription', cancelPause: 'Cancel scheduled pause', resume: 'Resume now', clearPending: 'Cancel scheduled change' })[a],
   subDone: (a, date) =>
     ({ cancel: `Canceled. You keep access until ${date}.`, revoke: 'Your subscription has ended.', uncancel: 'Your subscription continues.', plan: 'Your plan was changed.', seats: 'Your seats were updated.', pause: `Your subscription pauses on ${date}.`, cancelPause: 'The pause was cancelled.', resume: 'Your subscription is active again.', clearPending: 'The scheduled change was cancelled.' })[a],
-  close: 'Never mind',
+  close: 'Close',
+  keepSubscription: 'Keep subscription',
   reasonLegend: 'Why are you cancelling? (optional)',
   reason: (r) =>
     ({ too_expensive: 'Too expensive', missing_features: 'Missing features', switched_service: 'Switched to another service', unused: 'I don’t use it enough', customer_service: 'Customer service', low_quality: 'Quality was lower than expected', too_complex: 'Too complicated', other: 'Other' })[r] ?? r,
   commentLabel: 'Anything else you’d like to tell us? (optional)',
   cancelIntro: (plan, date) => `${plan} stays active until ${date}, then ends. You can undo this until then.`,
+  cancelPausedIntro: (plan, date) => `${plan} is paused. Cancelling ends it: it will not resume${date ? ` on ${date}` : ''}.`,
   revokeWarning: (owed) => `Your latest payment didn’t go through. Cancelling ends the subscription now: access stops immediately, and the ${owed} still owed will not be collected.`,
   planLegend: 'New plan',
   noPlans: 'No other plans available.',
@@ -91,11 +94,14 @@ export const en: Translation = {
   consent: (amount) => `I agree to be charged ${amount} today.`,
   calculating: 'Calculating…',
   seatsLabel: 'Seats',
-  seatsFloor: (n) => `${n} in use: revoke seats to go lower.`,
+  seatsFloor: (n, byPlan) => (byPlan ? `Your plan needs at least ${n} seats.` : `${n} in use: revoke seats to go lower.`),
+  seatsAtLeast: (n) => `Enter a whole number of seats, ${n} or more.`,
   fewerSeats: 'One seat fewer',
   moreSeats: 'One seat more',
   pauseIntro: (date) => `Pauses on ${date}, at the end of this period: no charges while paused, and benefits stop.`,
   resumeOnLabel: 'Resume on (optional)',
+  resumeHint: 'Leave empty to stay paused until you resume.',
+  resumeAfter: (date) => `Choose a day after ${date}, when the pause starts.`,
   choicesKept: 'Your session has ended. Sign in again and your choices will be here.',
   paymentMethodRequired: 'Add a payment method first, then try again.',
 
@@ -171,6 +177,7 @@ export const en: Translation = {
 
   // <portal-billing>
   billingHeading: 'Billing',
+  billingDetails: 'Billing details',
   billingSignedOut: 'Sign in to manage billing.',
   billingOwnerOnly: 'Billing is managed by your team’s owner.',
   billingField: (f) =>
@@ -200,6 +207,7 @@ export const en: Translation = {
   makeDefault: 'Make default',
   remove: 'Remove',
   removeHeading: (method) => `Remove ${method}?`,
+  removeDefaultWarning: 'This is your default payment method. Your subscriptions will be charged to another saved method; choose a new default afterwards.',
   removeOnlyWarning: 'This is your only payment method: your active subscription’s next payment will fail without one.',
   cancel: 'Cancel',
   addMethod: 'Add payment method',

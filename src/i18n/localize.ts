@@ -14,8 +14,12 @@ export function translationFor(locale: string | undefined): Translation {
   return translations.get(code) ?? translations.get(code.split('-')[0]) ?? en;
 }
 
-/** `m:ss` for a countdown. */
-export function formatWait(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/**
+ * A wait as people say it, in their language: "in 40 seconds", "in 15 minutes" (rounded up),
+ * never a clock-like "15:00".
+ */
+export function formatWait(locale: string, seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  return s < 60 ? format.format(s, 'second') : format.format(Math.ceil(s / 60), 'minute');
 }

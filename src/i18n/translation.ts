@@ -20,13 +20,15 @@ export interface Translation {
 
   pickHeading: string;
   pickHint: (email: string) => string;
-  unnamedAccount: string;
+  /** An account of the picker by its place, when its name does not tell it apart. */
+  accountN: (n: number) => string;
   pickRequired: string;
   continue: string;
   back: string;
 
   codeHeading: string;
-  codeSent: (email: string) => string;
+  /** `resend`: a new code; `known`: the account was picked, so it exists. */
+  codeSent: (email: string, resend: boolean, known: boolean) => string;
   codeLabel: string;
   codeHint: string;
   codeRequired: string;
@@ -35,8 +37,7 @@ export interface Translation {
   signIn: string;
   signingIn: string;
   resendCode: string;
-  resendIn: (seconds: number) => string;
-  codeResent: (email: string) => string;
+  resendIn: (wait: string) => string;
   differentEmail: string;
 
   rateLimited: (wait: string) => string;
@@ -61,8 +62,9 @@ export interface Translation {
   subDetails: string;
   subAmount: string;
   nextCharge: string;
+  nextChargeOn: (date: string) => string;
   noCharge: string;
-  chargeLine: (line: 'base' | 'metered' | 'subtotal' | 'discount' | 'tax' | 'total' | 'balance' | 'due') => string;
+  chargeLine: (line: 'base' | 'metered' | 'discount' | 'tax' | 'total' | 'balance') => string;
   benefitsHeading: string;
   subAction: (action: SubAction) => string;
   subDone: (action: SubAction, date: string) => string;
@@ -71,6 +73,9 @@ export interface Translation {
   reason: (reason: string) => string;
   commentLabel: string;
   cancelIntro: (plan: string, date: string) => string;
+  /** Cancelling a paused subscription: it will not resume (on `date`, when one was set). */
+  cancelPausedIntro: (plan: string, date: string) => string;
+  keepSubscription: string;
   revokeWarning: (owed: string) => string;
   planLegend: string;
   noPlans: string;
@@ -81,11 +86,15 @@ export interface Translation {
   consent: (amount: string) => string;
   calculating: string;
   seatsLabel: string;
-  seatsFloor: (inUse: number) => string;
+  /** The lowest count: held by the seats in use, or (`byPlan`) by the plan's minimum. */
+  seatsFloor: (floor: number, byPlan: boolean) => string;
+  seatsAtLeast: (floor: number) => string;
   fewerSeats: string;
   moreSeats: string;
   pauseIntro: (date: string) => string;
   resumeOnLabel: string;
+  resumeHint: string;
+  resumeAfter: (date: string) => string;
   choicesKept: string;
   paymentMethodRequired: string;
 
@@ -151,6 +160,7 @@ export interface Translation {
 
   // <portal-billing> (the address fields are shared with <portal-orders>)
   billingHeading: string;
+  billingDetails: string;
   billingSignedOut: string;
   billingOwnerOnly: string;
   billingField: (field: string) => string;
@@ -175,6 +185,7 @@ export interface Translation {
   remove: string;
   removeHeading: (method: string) => string;
   removeOnlyWarning: string;
+  removeDefaultWarning: string;
   cancel: string;
   addMethod: string;
   embedTitle: string;

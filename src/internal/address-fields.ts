@@ -14,7 +14,8 @@ export type DraftErrors = Partial<Record<DraftKey, string>>;
 
 /** Longest value a field takes; longer input gets a message instead of a silent cut. */
 export const MAX_LENGTH = 256;
-const ADDRESS: DraftKey[] = ['line1', 'line2', 'postal_code', 'city', 'country', 'state'];
+const STREET: DraftKey[] = ['line1', 'line2', 'postal_code', 'city'];
+const ADDRESS: DraftKey[] = [...STREET, 'country', 'state'];
 
 /** Polar's CountryAlpha2Input: every ISO country but the embargoed CU, IR, KP, RU, SY. */
 const COUNTRIES =
@@ -22,12 +23,12 @@ const COUNTRIES =
     /../g,
   )!;
 /**
- * Polar's USState and CASubdivision, sent as `US-OR`, `CA-QC`. Shown as their postal codes
- * (OR, QC), which people in both countries use every day: the names would cost 0.65 KB gzip.
+ * Polar's USState and CASubdivision, sent as `US-OR`, `CA-QC`: code and name, in the order of
+ * the names. Shown by name ("Oregon"), as people pick them.
  */
 const STATES: Record<string, string> = {
-  US: 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY',
-  CA: 'AB BC MB NB NL NS NT NU ON PE QC SK YT',
+  US: 'AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|DE Delaware|DC District of Columbia|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming',
+  CA: 'AB Alberta|BC British Columbia|MB Manitoba|NB New Brunswick|NL Newfoundland and Labrador|NT Northwest Territories|NS Nova Scotia|NU Nunavut|ON Ontario|PE Prince Edward Island|QC Quebec|SK Saskatchewan|YT Yukon',
 };
 
 const countryNames = new Map<string, [string, string][]>();
@@ -79,9 +80,11 @@ export function addressOf(d: Draft): AddressInput {
 export function checkDraft(t: Translation, d: Draft, required: DraftKey[]): DraftErrors {
   const errors: DraftErrors = {};
   const anyAddress = ADDRESS.some((k) => d[k].trim());
+  // A country alone is a valid billing address (it sets the tax); a street address is whole or absent.
+  const street = STREET.some((k) => d[k].trim());
   for (const k of Object.keys(d) as DraftKey[]) {
     if (d[k].length > MAX_LENGTH) errors[k] = t.tooLong(MAX_LENGTH);
-    else if (!d[k].trim() && (required.includes(k) || (k === 'country' && anyAddress))) errors[k] = t.fieldRequired;
+    else if (!d[k].trim() && (required.includes(k) || (k === 'country' && anyAddress) || (street && (k === 'line1' || k === 'city')))) errors[k] = t.fieldRequired;
   }
   if (needsState(d.country) && !d.state) errors.state = t.stateRequired;
   return errors;
@@ -142,7 +145,7 @@ export function renderFields(o: FieldsOptions) {
       ${error(key)}
     </div>`;
   };
-  const states = STATES[draft.country]?.split(' ').map((s): [string, string] => [s, s]);
+  const states = STATES[draft.country]?.split('|').map((s): [string, string] => [s.slice(0, 2), s.slice(3)]);
   return html`
     ${text('billing_name', 'organization')}
     <fieldset class="address">

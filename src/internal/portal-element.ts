@@ -11,6 +11,7 @@ import { translationFor } from '../i18n/localize.js';
 import type { Translation } from '../i18n/translation.js';
 import type { PortalScope } from '../state/scope.js';
 import type { SessionState } from '../state/session.js';
+import { keepFocus } from './focus.js';
 import { spinner } from './templates.js';
 
 /** What a controller of an element needs from it, read fresh each time it asks. */
@@ -35,11 +36,14 @@ export class PortalElement extends LitElement {
 
   /** The element's language; falls back to the configured locale, then the page's. */
   @property() override lang = '';
+  /** The level of the element's heading (2 unless the page's outline needs another). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   readonly #bindings: ResourceController<unknown>[] = [];
   #unlistenSession: (() => void) | undefined;
   #followed: PortalScope | undefined;
+  #focusNext: string | undefined;
 
   /** @internal The shared scope: API client, session, resources. */
   protected get scope(): PortalScope | undefined {
@@ -94,6 +98,40 @@ export class PortalElement extends LitElement {
     if (this.session?.status === 'restoring') return spinner(this.t.loading);
     if (!this.signedIn) return html`<p class="hint" role="status" part="status">${signedOut}</p>`;
     return undefined;
+  }
+
+  /**
+   * @internal The `aria-level` for a heading `depth` below the element's own (`h2` is 0, `h3`
+   * is 1): the outline moves with `heading-level`; the sizes stay.
+   */
+  protected level(depth = 0): number | typeof nothing {
+    const level = this.headingLevel + depth;
+    return this.headingLevel !== 2 && level > 0 && level < 7 ? level : nothing;
+  }
+
+  /** @internal The element's heading: the same size everywhere, at the level the page asks for. */
+  protected heading(text: unknown, id: string) {
+    return html`<h2 id=${id} part="header heading" tabindex="-1" aria-level=${this.level()}>${text}</h2>`;
+  }
+
+  /** @internal Focuses the first match of `selector` once it has rendered (it may still be loading). */
+  protected focusNext(selector: string): void {
+    this.#focusNext = selector;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    if (target) {
+      target.focus();
+      this.#focusNext = undefined;
+    }
+  }
+
+  /** @internal After the next render, focuses `target` if the focused control went away. */
+  protected keepFocus(target: () => HTMLElement | null | undefined): Promise<void> {
+    return keepFocus(this, target);
   }
 
   /** @internal Dispatches a portal-* event; false when a `portal-before-*` event was prevented. */

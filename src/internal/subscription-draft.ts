@@ -10,15 +10,20 @@ export interface Draft {
   comment?: string;
   productId?: string;
   seats?: number;
+  /** The seat field as typed, which may not be a count yet ("", "2" on the way to "24"). */
+  seatsText?: string;
   consent?: boolean;
   resumesAt?: string;
   /** The change-preview for `previewOf`, or the cancel-preview of a past-due subscription. */
   preview?: ChargePreview;
   previewOf?: string;
   cancelPreview?: CancelPreview;
-  /** Seats in use: the stepper's floor. */
+  /** The lowest seat count: the seats in use, or the plan's minimum (`byPlan`). */
   floor?: number;
+  byPlan?: boolean;
   pending?: boolean;
+  /** Confirm was pressed before the quote came: confirm once it does, if nothing else is asked. */
+  confirmWhenQuoted?: boolean;
   error?: string;
   /** The session ended mid-dialog: closed until the user signs in again. */
   suspended?: boolean;
@@ -37,17 +42,29 @@ export function chargesNow(draft: Draft, sub: Subscription, org: OrganizationDat
   return (behavior === 'invoice' || behavior === 'reset') && !(draft.kind === 'seats' && (draft.seats ?? 0) < (sub.seats ?? 0));
 }
 
+/** The first day after the current period: the earliest a pause can end (Polar refuses earlier). */
+export const earliestResume = (sub: Subscription): string =>
+  new Date(Date.parse(sub.current_period_end) + 86_400_000).toISOString().slice(0, 10);
+
+/** Whether the typed seat count can be asked for: a whole number at least the floor. */
+export const seatsValid = (draft: Draft): boolean => Number.isInteger(draft.seats) && draft.seats! >= (draft.floor ?? 1);
+
 /** What the confirm button does for this draft. */
 export const confirmAction = (draft: Draft): SubAction =>
   draft.kind === 'cancel' && draft.cancelPreview?.stops_collection ? 'revoke' : draft.kind;
 
-/** True when the confirm button may be pressed: a plan or seat change needs its quote, and consent to a charge now. */
-export function ready(draft: Draft, sub: Subscription, org: OrganizationData | undefined): boolean {
-  if (draft.kind !== 'plan' && draft.kind !== 'seats') return true;
+/**
+ * What stops the confirm button, besides a quote on its way: nothing chosen yet, an invalid
+ * seat count or date, or consent to a charge now not given. False when nothing does.
+ */
+export function blocked(draft: Draft, sub: Subscription, org: OrganizationData | undefined): boolean {
+  if (draft.kind === 'pause') return !!draft.resumesAt && draft.resumesAt < earliestResume(sub);
+  if (draft.kind === 'cancel') return false;
+  if (draft.kind === 'plan' ? !draft.productId : !seatsValid(draft) || draft.seats === sub.seats) return true;
   const preview = currentPreview(draft);
-  return (
-    !!preview &&
-    !(draft.kind === 'seats' && draft.seats === sub.seats) &&
-    !(chargesNow(draft, sub, org) && preview.due_amount > 0 && !draft.consent)
-  );
+  return !!preview && chargesNow(draft, sub, org) && preview.due_amount > 0 && !draft.consent;
 }
+
+/** True when confirming sends the change now: nothing blocks it and its quote (if any) is here. */
+export const ready = (draft: Draft, sub: Subscription, org: OrganizationData | undefined): boolean =>
+  !blocked(draft, sub, org) && (draft.kind === 'cancel' || draft.kind === 'pause' || !!currentPreview(draft));

@@ -21,6 +21,8 @@ export interface SessionState {
   /** ISO 8601, from `customer-session/introspect`. */
   expiresAt?: string;
   user?: SessionUser;
+  /** Why the last session ended, while signed out: the user signed out, or Polar ended it. */
+  ended?: 'user' | 'expired' | 'rejected' | 'other-tab';
 }
 
 interface Persisted {
@@ -133,7 +135,7 @@ export class PortalSession {
   /** Signs out here and in every other tab. There is no server logout: the token is forgotten. */
   signOut(source?: EventTarget): void {
     if (this.state.status === 'signed-out' && !this.#token) return;
-    this.#clear();
+    this.#clear('user');
     this.#channel?.postMessage({ type: 'logout' });
     this.options.emit('portal-logout', { reason: 'user' }, source);
   }
@@ -148,7 +150,7 @@ export class PortalSession {
       await this.mint();
       if (this.#token && this.#token !== token) return; // re-minted, or signed in anew meanwhile
     }
-    this.#clear();
+    this.#clear(reason);
     this.options.emit('portal-session-expired', { reason });
   }
 
@@ -231,13 +233,13 @@ export class PortalSession {
     this.#schedule(saved.expiresAt);
   }
 
-  #clear(): void {
+  #clear(ended?: SessionState['ended']): void {
     this.#generation++;
     this.#token = undefined;
     this.#validated = false;
     clearTimeout(this.#timer);
     this.#storage.clear();
-    this.#writable.set({ status: 'signed-out' });
+    this.#writable.set({ status: 'signed-out', ended });
   }
 
   #schedule(expiresAt: string): void {
@@ -259,7 +261,7 @@ export class PortalSession {
   #handleBroadcast(message: { type?: string }): void {
     if (message?.type === 'login' && !this.#token) this.#restore();
     if (message?.type !== 'logout' || this.state.status === 'signed-out') return;
-    this.#clear();
+    this.#clear('other-tab');
     this.options.emit('portal-logout', { reason: 'other-tab' });
   }
 }

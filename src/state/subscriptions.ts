@@ -143,13 +143,14 @@ export const cancelPreview = (scope: PortalScope, id: string) => scope.api.get(`
 
 /**
  * The lowest seat count a subscription can go down to: the seats in use (revoke some to go
- * lower) and never below its price's minimum seats.
+ * lower) and never below its price's minimum seats (`byPlan` when that is what holds it up).
  */
-export async function seatFloor(scope: PortalScope, s: Subscription): Promise<number> {
+export async function seatFloor(scope: PortalScope, s: Subscription): Promise<{ floor: number; byPlan: boolean }> {
   const seats = seatsResource(scope, { kind: 'subscription', id: s.id });
   await seats.load();
   const data = seats.$state.get().data;
   const price = s.prices.find((p) => p.amount_type === 'seat_based');
   const minimum = price?.amount_type === 'seat_based' ? price.seat_tiers.minimum_seats : 1;
-  return Math.max(data ? data.total_seats - data.available_seats : 1, minimum, 1);
+  const inUse = Math.max(data ? data.total_seats - data.available_seats : 1, 1);
+  return { floor: Math.max(inUse, minimum), byPlan: minimum > inUse };
 }

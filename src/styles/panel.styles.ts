@@ -1,28 +1,17 @@
 import { css } from 'lit';
 
 /**
- * Sections, amounts, badges and dialogs of `<portal-billing>` and `<portal-orders>`.
- * Each element sets `--_gap` from its own public token.
+ * The lists and frames of `<portal-billing>` and `<portal-orders>`. Each element sets `--_gap`
+ * from its own public token.
  */
 export const panelStyles = css`
   [part~='base'],
-  form,
-  fieldset,
-  section,
-  dialog {
-    display: grid;
+  section {
     gap: var(--_gap);
-  }
-  .pair {
-    display: grid;
-    gap: var(--_space-s);
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
   }
   li {
     border-bottom: 1px solid var(--_border);
-  }
-  .pending {
-    color: var(--_danger);
+    padding-block: var(--_space-xs);
   }
   .embed {
     border: 0;
@@ -30,7 +19,7 @@ export const panelStyles = css`
     height: 0;
     display: block;
   }
-  a {
+  a:not(.button) {
     color: var(--_primary);
   }
 `;

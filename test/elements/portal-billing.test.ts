@@ -61,9 +61,9 @@ describe('<portal-billing>', () => {
       await until(() => root(el).querySelector('form') && items(el).length, 'loaded');
       expect(requests.calls.filter((c) => c === 'GET /v1/customer-portal/customers/me')).to.have.length(1);
       expect(requests.calls.filter((c) => c === 'GET /v1/customer-portal/customers/me/payment-methods')).to.have.length(1);
-      const email = root(el).querySelector<HTMLInputElement>('#f-email')!;
-      expect(email.value).to.equal('alice@example.com');
-      expect(email.readOnly).to.equal(true);
+      // The customer's email is text: the portal cannot change it, so it does not look like a field.
+      expect(textOf(root(el).querySelector('.email dd')!)).to.equal('alice@example.com');
+      expect(root(el).querySelector('input[type="email"]')).to.equal(null);
       expect(root(el).querySelector<HTMLInputElement>('#f-billing_name')!.value).to.equal('Alice Martin');
       expect(root(el).querySelector<HTMLSelectElement>('#f-country')!.value).to.equal('DE');
       expect(!!saveButton(el).closest('[hidden]'), 'no save button before a change').to.equal(true);
@@ -177,13 +177,44 @@ describe('<portal-billing>', () => {
     expect(!!saveButton(el).closest('[hidden]'), 'the save button shows').to.equal(false);
   });
 
-  it('makes another card the default', async () => {
+  it('makes another card the default; focus goes to the confirmation beside the list, not to the page', async () => {
     const el = await mountSignedIn();
     const changed = oneEvent(el, 'portal-payment-method-default');
-    button(document, 'Make default: Mastercard ending in 4444 (Apple Pay)').click();
+    button(document, 'Make default: Mastercard ending in 4444 (Apple Pay)').focus();
+    await sendKeys({ press: 'Enter' });
     await until(() => roleText(document, 'status').includes('Default payment method changed.'), 'the confirmation');
     await until(() => items(el)[0].includes('Mastercard') && items(el)[0].includes('Default'), 'the new default first');
     expect((await changed).detail.paymentMethodId).to.be.a('string');
+    // The pressed button went with the change: focus is on what happened, under the list it is about.
+    await until(() => textOf(root(el).activeElement ?? document.body) === 'Default payment method changed.', 'focus on the confirmation');
+    expect(root(el).activeElement!.closest('section')!.getAttribute('aria-labelledby')).to.equal('h-methods');
+  });
+
+  it('warns before removing the default card that the customer is left without one', async () => {
+    const el = await mountSignedIn();
+    button(document, 'Remove: Visa ending in 4242').click();
+    await until(() => dialog(el)?.querySelector('[part~="warning"]'), 'the warning');
+    expect(textOf(dialog(el)!.querySelector('[part~="warning"]')!)).to.equal(
+      'This is your default payment method. Your subscriptions will be charged to another saved method; choose a new default afterwards.',
+    );
+    expect(root(el).activeElement?.textContent?.trim(), 'the safe choice first').to.equal('Cancel');
+  });
+
+  it('a street address is whole or absent: a city without a street is said at the field, nothing is sent', async () => {
+    const el = await mountSignedIn();
+    const requests = recordRequests();
+    try {
+      await typeInto(field(document, 'Address'), ' ');
+      await typeInto(field(document, 'City'), ' ');
+      await typeInto(field(document, 'Postal code'), '10115');
+      saveButton(el).click();
+      await until(() => errorOf(el, 'line1'), 'the street error');
+      expect([errorOf(el, 'line1'), errorOf(el, 'city')]).to.deep.equal(['This field is required.', 'This field is required.']);
+      expect(root(el).activeElement?.id, 'focus on the first field to fix').to.equal('f-line1');
+      expect(requests.calls.filter((c) => c.startsWith('PATCH'))).to.have.length(0);
+    } finally {
+      requests.restore();
+    }
   });
 
   it('removes a card after confirming in a dialog; focus returns; axe in the dialog', async () => {
@@ -233,8 +264,8 @@ describe('<portal-billing>', () => {
   it('warns before removing the only card of an active paid subscription (team owner)', async () => {
     const el = await mountSignedIn('acme', 'globex', 'globex-owner');
     button(document, 'Remove: Visa ending in 1881').click();
-    await until(() => dialog(el)?.querySelector('[part~="warning"]'), 'the warning');
-    expect(textOf(dialog(el)!.querySelector('[part~="warning"]')!)).to.contain('only payment method');
+    await until(() => dialog(el)?.querySelector('[part~="warning"]')?.textContent?.includes('only payment method'), 'the warning');
+    expect(dialog(el)!.querySelector('.danger')?.textContent?.trim(), 'removing looks destructive').to.equal('Remove');
     await expect(el).to.be.accessible();
   });
 
@@ -266,8 +297,11 @@ describe('<portal-billing>', () => {
     expect(roleText(document, 'status')).to.contain('Payment method added.');
   });
 
-  it('shows the embed’s decline and keeps the dialog open', async () => {
+  it('leaves the decline to Polar’s frame (one message, not two) and keeps the dialog open', async () => {
     const el = await mountSignedIn();
+    const frameErrors: unknown[] = [];
+    const listen = (e: MessageEvent) => e.data?.type === 'POLAR_PAYMENT_METHOD' && e.data.event === 'error' && frameErrors.push(e.data.code);
+    addEventListener('message', listen);
     button(document, 'Add payment method').click();
     const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
     await until(() => frame.offsetHeight > 50, 'loaded', 8000);
@@ -278,9 +312,12 @@ describe('<portal-billing>', () => {
     for (let i = 0; i < 19; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '4000000000000002' });
     await sendKeys({ press: 'Enter' });
-    await until(() => roleText(document, 'alert').includes('The card was not accepted'), 'the decline', 8000);
+    await until(() => frameErrors.length, 'the frame’s decline', 8000);
+    removeEventListener('message', listen);
+    expect(frameErrors).to.deep.equal(['processing_failed']);
     expect(dialog(el)?.open).to.equal(true);
-    button(document, 'Cancel').click();
+    expect(roleText(document, 'alert'), 'no second message outside the frame').to.equal('');
+    button(document, 'Close').click();
     await until(() => !dialog(el), 'closed');
   });
 

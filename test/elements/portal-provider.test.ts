@@ -40,7 +40,7 @@ describe('<portal-provider>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => maybeButton(scoped, 'Sign out'), 'the scoped sign-in');
 
-    expect(scoped.textContent).to.contain('Owner');
+    await until(() => scoped.textContent?.includes('Owner'), 'the role');
     expect(maybeButton(page, 'Send code'), 'the page’s own session is untouched').to.exist;
   });
 

@@ -192,9 +192,10 @@ describe('<portal-seats>', () => {
       const el = await mount();
       await openAssign(el);
       await paste(el, 'nina@globex.example, bad@ new1@globex.example\nnew2@globex.example;new3@globex.example NEW1@globex.example');
-      expect(textOf(root(el).querySelector('#emails-check')!)).to.equal(
-        '3 addresses, 2 seats free: the first 2 will be assigned, the other 1 stay here for later. Not email addresses: bad@',
-      );
+      expect(textOf(root(el).querySelector('#emails-check')!)).to.equal('3 addresses, 2 seats free: the first 2 will be assigned, the other 1 stay here for later.');
+      // A bad address is an error at the field, said once.
+      expect(textOf(root(el).querySelector('#emails-invalid.error')!)).to.equal('Not email addresses: bad@');
+      expect(root(el).querySelector('#emails')!.getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
       const assigned: string[] = [];
       el.addEventListener('portal-seat-assigned', (e: PortalEvent<'portal-seat-assigned'>) => assigned.push(e.detail.email));
@@ -413,16 +414,22 @@ describe('<portal-seats>', () => {
     // The same seat-count dialog as <portal-subscriptions>: quote first, floor of the seats in use.
     const countDialog = (el: PortalSeats) => root(el).querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
 
-    it('quotes one seat more, never goes below the seats in use, then changes the seat count', async () => {
+    it('quotes one seat more, says at once when a count is below the seats in use, then changes the seat count', async () => {
       await signIn('globex-owner');
       const el = await mount();
-      button(host(el), 'Need more seats?').click();
+      // The offer follows the organization's settings, which load beside the seats.
+      (await until(() => maybeButton(host(el), 'Need more seats?'), 'the offer')).click();
       const dlg = await until(() => countDialog(el)?.open && countDialog(el), 'the seat-count dialog');
       const n = field(host(el), 'Seats');
       await until(() => n.value === '26' && dlg.querySelector('[part~="quote"] dl'), 'the quote for one seat more');
       expect(textOf(dlg)).to.contain('23 in use').and.contain('New price$312.00 / month');
       await typeInto(n, '5');
-      n.dispatchEvent(new Event('change'));
+      // What was typed stays; the field says what it needs, and nothing can be confirmed.
+      await until(() => n.getAttribute('aria-invalid') === 'true', 'the field marked invalid');
+      expect(n.value).to.equal('5');
+      expect(textOf(dlg)).to.contain('Enter a whole number of seats, 23 or more.');
+      expect(button(dlg, 'Change seats').getAttribute('aria-disabled')).to.equal('true');
+      button(dlg, 'One seat fewer').click();
       await until(() => n.value === '23', 'the floor of seats in use');
       expect(button(dlg, 'One seat fewer').disabled).to.equal(true);
       for (let i = 0; i < 7; i++) button(dlg, 'One seat more').click();

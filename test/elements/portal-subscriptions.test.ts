@@ -300,10 +300,21 @@ describe('<portal-subscriptions>', () => {
         path: { id: IDS.active },
         body: { product_id: business.id },
       });
-      const due = `$${(preview.due_amount / 100).toFixed(2)}`;
+      const money = (n: number) => `${n < 0 ? '-' : ''}$${(Math.abs(n) / 100).toFixed(2)}`;
+      const due = money(preview.due_amount);
       const quote = textOf(dlg.querySelector('[part~="quote"]')!);
       expect(preview.due_amount).to.be.greaterThan(0);
-      expect(quote).to.equal(`Due today${due} New price$99.00 / month`);
+      // Due today explains itself: the credit for unused time, the new plan's remaining time, tax.
+      const sum = preview.prorations.reduce((total, p) => total + p.amount, preview.base_amount) + preview.tax_amount;
+      expect(sum, 'the lines add up to what is due').to.equal(preview.due_amount);
+      const lines = [
+        ...(preview.base_amount ? [`Plan${money(preview.base_amount)}`] : []),
+        ...preview.prorations.map((p) => `${p.label}${money(p.amount)}`),
+        `Tax${money(preview.tax_amount)}`,
+        `Due today${due}`,
+      ];
+      expect(preview.prorations.map((p) => Math.sign(p.amount))).to.deep.equal([-1, 1]);
+      expect(quote.replace(/\s+/g, '')).to.equal(`New price$99.00 / month${lines.join('')}`.replace(/\s+/g, ''));
       expect(button(dlg, 'Change plan').getAttribute('aria-disabled'), 'needs consent').to.equal('true');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Tab' });
@@ -331,7 +342,8 @@ describe('<portal-subscriptions>', () => {
       expect(textOf(team)).to.contain('$300.00 / month · 25 seats');
       button(team, 'Change seats').click();
       const dlg = await openDialog(el);
-      const input = await until(() => dlg.querySelector<HTMLInputElement>('input[type="number"]'), 'the stepper');
+      const input = await until(() => dlg.querySelector<HTMLInputElement>('input[inputmode="numeric"]'), 'the stepper');
+      expect(input.type, 'no spinner arrows beside the − and + buttons').to.equal('text');
       await until(() => textOf(dlg).includes('23 in use'), 'the floor');
       await expect(el).to.be.accessible();
       for (let i = 0; i < 2; i++) button(dlg, 'One seat fewer').click();
@@ -342,7 +354,8 @@ describe('<portal-subscriptions>', () => {
       await until(() => input.value === '30' && dlg.querySelector('[part~="quote"] dl'), 'the quote for 30 seats');
       const quote = textOf(dlg.querySelector('[part~="quote"]')!);
       // acme prorates into the next charge: nothing is due today.
-      expect(quote).to.match(/^Due today\$0\.00 Next charge \(.+\)\$\d+\.\d\d New price\$360\.00 \/ month$/);
+      // acme prorates: the next charge carries the new seats' price and the proration lines.
+      expect(quote).to.match(/^New price\$360\.00 \/ month Plan\$360\.00 .*Next charge, .+\$\d+\.\d\d Due today\$0\.00$/);
       expect(requests(`${API}/subscriptions/${IDS.globex}/change-preview`), 'one preview for a burst of clicks').to.equal(1);
       await expect(el).to.be.accessible();
       const changed = oneEvent(el, 'portal-subscription-seats-changed');
@@ -350,6 +363,45 @@ describe('<portal-subscriptions>', () => {
       expect((await changed).detail.changes).to.include({ seats: 30, amount: 36000 });
       await closedDialog(el);
       expect(textOf(item(el, 'Team'))).to.contain('$360.00 / month · 30 seats').and.contain('Your seats were updated.');
+    });
+
+    it('quotes what is typed once typing pauses, older quotes dropped; one press confirms before the quote is in', async () => {
+      await signIn('globex-owner');
+      const el = await mount();
+      button(item(el, 'Team'), 'Change seats').click();
+      const dlg = await openDialog(el);
+      await until(() => textOf(dlg).includes('23 in use'), 'the floor');
+      const input = dlg.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!;
+      const previews = () => requests(`${API}/subscriptions/${IDS.globex}/change-preview`);
+      const before = previews();
+      input.focus();
+      input.select();
+      await sendKeys({ type: '30' });
+      input.select();
+      await sendKeys({ type: '24' });
+      // The price follows the field as typed, without leaving it: 24 seats at $12.
+      await until(() => textOf(dlg).includes('New price$288.00 / month'), 'the quote for 24');
+      expect(previews() - before, 'one preview for a burst of typing').to.equal(1);
+      expect(el.shadowRoot!.activeElement, 'focus stays in the field').to.equal(input);
+      // A slow answer for 27 is dropped once 28 is typed.
+      await addFault({ path: `/v1/customer-portal/subscriptions/${IDS.globex}/change-preview`, method: 'POST', latency_ms: 1500, times: 1 });
+      input.select();
+      await sendKeys({ type: '27' });
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      input.select();
+      await sendKeys({ type: '28' });
+      await until(() => textOf(dlg).includes('New price$336.00 / month'), 'the quote for 28');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(textOf(dlg)).to.contain('New price$336.00 / month').and.not.contain('$324.00');
+      // Typed and confirmed at once: the one press waits for the quote, then confirms.
+      input.select();
+      await sendKeys({ type: '26' });
+      const changed = oneEvent(el, 'portal-subscription-seats-changed');
+      const patches = requests(subUrl('globex'));
+      button(dlg, 'Change seats').click();
+      expect((await changed).detail.changes).to.include({ seats: 26 });
+      expect(requests(subUrl('globex')) - patches, 'one PATCH').to.equal(1);
+      await closedDialog(el);
     });
 
     it('schedules a decrease as a pending change that can be cancelled', async () => {
@@ -399,6 +451,36 @@ describe('<portal-subscriptions>', () => {
     });
   });
 
+  describe('focus and wording after an action', () => {
+    it('lands on the outcome when the pressed button goes away (undo cancellation, resume now)', async () => {
+      await signIn('alice');
+      const el = await mount();
+      for (const [name, action, outcome] of [
+        ['Starter Yearly', 'Undo cancellation', 'Your subscription continues.'],
+        ['Starter Monthly', 'Resume now', 'Your subscription is active again.'],
+      ]) {
+        button(item(el, name), action).focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => textOf(el.shadowRoot!.activeElement ?? document.body) === outcome, `focus on “${outcome}”`);
+        expect(maybeButton(item(el, name), action)).to.not.exist;
+      }
+    });
+
+    it('cancelling a paused subscription speaks of the pause, with a destructive button and a safe way out', async () => {
+      await signIn('alice');
+      const el = await mount();
+      const paused = await server('paused');
+      button(item(el, 'Starter Monthly'), 'Cancel subscription').click();
+      const dlg = await openDialog(el);
+      const resumes = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(paused.resumes_at));
+      expect(textOf(dlg)).to.contain(`Starter Monthly is paused. Cancelling ends it: it will not resume on ${resumes}.`);
+      expect(textOf(dlg)).not.to.contain('stays active');
+      expect(button(dlg, 'Cancel subscription').classList.contains('danger')).to.equal(true);
+      button(dlg, 'Keep subscription').click();
+      await closedDialog(el);
+    });
+  });
+
   describe('pause and resume', () => {
     it('schedules a pause with a resume date, cancels it, and resumes a paused one', async () => {
       await signIn('alice');
@@ -408,8 +490,15 @@ describe('<portal-subscriptions>', () => {
       await expect(el).to.be.accessible();
       const date = dlg.querySelector<HTMLInputElement>('input[type="date"]')!;
       const resume = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+      // A day inside the current period is refused at once, at the field.
+      date.value = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      date.dispatchEvent(new Event('input'));
+      await until(() => date.getAttribute('aria-invalid') === 'true', 'the date marked invalid');
+      expect(textOf(dlg)).to.match(/Choose a day after .+, when the pause starts\./);
+      expect(button(dlg, 'Pause subscription').getAttribute('aria-disabled')).to.equal('true');
       date.value = resume;
-      date.dispatchEvent(new Event('change'));
+      date.dispatchEvent(new Event('input'));
+      await until(() => date.getAttribute('aria-invalid') === 'false', 'the date accepted');
       const paused = oneEvent(el, 'portal-subscription-paused');
       button(dlg, 'Pause subscription').click();
       expect((await paused).detail.changes).to.include({ pause_at_period_end: true });

@@ -1,7 +1,10 @@
-// Every element, every persona, every detail and dialog: nothing on screen or in an accessible
-// name may read "false", "true", "undefined", "null", "NaN", "[object …]" or a raw translation
-// key. (Lit renders `cond && template` as the word "false"; no other test reads the screen.)
+// Every element, every persona, every detail and dialog, on a wide screen and on a 390 px phone:
+// nothing on screen or in an accessible name may read "false", "true", "undefined", "null",
+// "NaN", "[object …]" or a raw translation key (Lit renders `cond && template` as the word
+// "false"; no other test reads the screen). On the phone every state also passes axe, and
+// nothing makes the page scroll sideways.
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { PolarPortal } from '../../src/index.js';
 import { button, maybeButton, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
@@ -44,9 +47,15 @@ async function settled(page: HTMLElement): Promise<void> {
   }, 'everything loaded', 8000);
 }
 
+/** The screen being walked: at 390 px every state is also checked for axe and sideways scroll. */
+let phone = false;
+
 /** Checks the screen now; `where` says which state it was in. */
-function check(page: HTMLElement, where: string): void {
+async function check(page: HTMLElement, where: string): Promise<void> {
   expect(leakedText(page), where).to.deep.equal([]);
+  if (!phone) return;
+  expect(document.documentElement.scrollWidth, `${where}: the page scrolls sideways`).to.be.at.most(innerWidth);
+  for (const tag of TAGS) await expect(page.querySelector(tag), `${where}: ${tag}`).to.be.accessible();
 }
 
 const shadow = (page: HTMLElement, tag: string) => page.querySelector(tag)!.shadowRoot!;
@@ -59,7 +68,7 @@ async function eachDialog(page: HTMLElement, tag: string, names: (string | RegEx
       opener.click();
       const dialog = await until(() => root.querySelector('dialog')?.open && root.querySelector('dialog'), `the dialog of ${String(name)}`);
       await settled(page);
-      check(page, `${where}, ${tag} dialog of "${textOf(opener)}"`);
+      await check(page, `${where}, ${tag} dialog of "${textOf(opener)}"`);
       dialogsOpened++;
       dialog.close();
       await until(() => !root.querySelector('dialog'), 'the dialog to close');
@@ -72,7 +81,12 @@ const matches = (b: HTMLButtonElement, name: string | RegExp) => {
   return typeof name === 'string' ? label === name : name.test(label);
 };
 
-describe('visible text in every element', () => {
+for (const width of [1280, 390]) describe(`visible text in every element at ${width} px`, () => {
+  before(async () => {
+    phone = width < 600;
+    await setViewport({ width, height: 844 });
+  });
+  after(() => setViewport({ width: 1280, height: 800 }));
   beforeEach(async () => {
     await freshPortal('solo');
   });
@@ -81,26 +95,26 @@ describe('visible text in every element', () => {
     for (const org of ['solo', 'acme'] as const) {
       PolarPortal.configure({ organization: org });
       const page = await mountAll();
-      check(page, `signed out on ${org}`);
+      await check(page, `signed out on ${org}`);
       page.remove();
     }
   });
 
   for (const [name, persona] of Object.entries(PERSONAS)) {
     it(`signed in as ${name}: lists, every detail, every dialog`, async function () {
-      this.timeout(60_000);
+      this.timeout(120_000);
       dialogsOpened = 0;
       PolarPortal.configure({ organization: persona.org });
       await PolarPortal.session.setToken(await mintSessionToken(persona.org, { external_customer_id: persona.customer, external_member_id: persona.member }));
       const page = await mountAll();
-      check(page, `${name}, first screen`);
+      await check(page, `${name}, first screen`);
 
       // Subscriptions: every detail open, then every dialog.
       const subs = shadow(page, 'portal-subscriptions');
       for (const details of subs.querySelectorAll<HTMLElement>('details')) details.setAttribute('open', '');
       for (const toggle of [...subs.querySelectorAll('button')].filter((b) => textOf(b) === 'Details')) toggle.click();
       await settled(page);
-      check(page, `${name}, subscription details`);
+      await check(page, `${name}, subscription details`);
       await eachDialog(page, 'portal-subscriptions', ['Cancel subscription', 'Change plan', 'Change seats', 'Pause subscription'], name);
 
       // Seats, team and billing dialogs (one of each kind is enough: they differ by row only in names).
@@ -121,7 +135,7 @@ describe('visible text in every element', () => {
         link.click();
         await until(() => orders.querySelector('[part~="detail"]'), `order ${label}`);
         await settled(page);
-        check(page, `${name}, order ${i + 1} (${label})`);
+        await check(page, `${name}, order ${i + 1} (${label})`);
         if (maybeButton(orders as unknown as Element, 'Pay now')) await eachDialog(page, 'portal-orders', ['Pay now'], `${name}, order ${label}`);
         button(orders as unknown as Element, 'All orders').click();
         await until(() => orders.querySelector('tbody button[data-id]'), 'the orders list');

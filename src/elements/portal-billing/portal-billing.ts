@@ -9,7 +9,7 @@ import { definePortalElement } from '../../internal/define.js';
 import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { spinner } from '../../internal/templates.js';
+import { confirmDialog, pill, spinner } from '../../internal/templates.js';
 import {
   canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
   setDefaultPaymentMethod, updateCustomer, type Customer, type CustomerUpdate, type PaymentMethod,
@@ -59,6 +59,15 @@ import { portalBillingStyles } from './portal-billing.styles.js';
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-billing-gap=var(--portal-space-m)] - Space between sections and fields.
  *
  * @cssstate theme-light - The configured theme is light.
@@ -82,15 +91,14 @@ export class PortalBilling extends PortalElement {
   /** One action at a time (`save`, `export`, `default`, `remove`), each failure at its place. */
   readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
-    // The method's own buttons are gone once it is removed: the list's add button is next.
-    fallback: () => this.renderRoot.querySelector<HTMLElement>('#add-method'),
+    // The method's own buttons are gone once it is removed: its outcome, or the add button, is next.
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('[data-outcome], #add-method'),
     busy: () => !!this.#actions.busy,
   });
 
   /** The form as typed; kept across a session that ends mid-form. */
   @state() private draft: Draft | undefined;
   @state() private errors: DraftErrors = {};
-  @state() private notice: string | undefined;
   @state() private removing: PaymentMethod | undefined;
   @state() private adding: 'loading' | 'ready' | undefined;
 
@@ -122,11 +130,17 @@ export class PortalBilling extends PortalElement {
     return !!this.draft && JSON.stringify(this.draft) !== JSON.stringify(this.#saved);
   }
 
-  /** Runs one action; says `done` when it went through. */
-  async #run(at: string, action: () => Promise<unknown>, done?: string): Promise<void> {
+  /**
+   * Runs one action; says `done` where `doneAt` shows (`at` unless told) when it went through,
+   * in the same render as the action's own change, and moves focus there when `focus`.
+   */
+  async #run(at: string, action: () => Promise<unknown>, done?: string, doneAt = at, focus = false): Promise<void> {
     if (this.#actions.busy || !this.scope) return;
-    this.notice = undefined;
-    if ((await this.#actions.run(at, action, (e) => this.#showFieldErrors(e))) && done) this.notice = done;
+    this.#actions.clear();
+    await this.#actions.run(at, async () => {
+      await action();
+      if (done) this.#actions.succeed(doneAt, done, focus);
+    }, (e) => this.#showFieldErrors(e));
   }
 
   /** A 422 that names billing fields goes to those fields. */
@@ -179,6 +193,8 @@ export class PortalBilling extends PortalElement {
         this.emit('portal-payment-method-default', { paymentMethodId: pm.id });
       },
       this.t.billingDone('default'),
+      'methods',
+      true,
     );
   }
 
@@ -193,13 +209,13 @@ export class PortalBilling extends PortalElement {
         this.emit('portal-payment-method-deleted', { paymentMethodId: pm.id });
       },
       this.t.billingDone('removed'),
+      'methods',
     );
   }
 
   #openAdd(): void {
     if (!this.scope || this.adding) return;
-    this.#actions.clear('add');
-    this.notice = undefined;
+    this.#actions.clear();
     const opened = this.#embed.open(this.scope, {
       theme: themeOf(this.config?.theme),
       locale: this.resolvedLocale,
@@ -212,10 +228,11 @@ export class PortalBilling extends PortalElement {
   #handleEmbed(m: EmbedMessage): void {
     if (m.event === 'loaded') this.adding = 'ready';
     if (m.event === 'close') this.#closeDialog();
-    if (m.event === 'error') this.#actions.fail('add', this.t.embedError(m.code));
+    // A declined card: Polar's frame says so itself, and lets the customer try another.
+    if (m.event === 'error' && m.code !== 'processing_failed') this.#actions.fail('add', this.t.embedError(m.code));
     if (m.event === 'success') {
       this.#closeDialog();
-      this.notice = this.t.billingDone('added');
+      this.#actions.succeed('methods', this.t.billingDone('added'));
       if (this.scope) paymentMethodAdded(this.scope);
       this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
       this.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
@@ -247,24 +264,24 @@ export class PortalBilling extends PortalElement {
     if (!this.#allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     const methods = this.#methods.value;
     return html`<div part="base">
-      <p class="status" role="status" part="status">${this.notice ?? ''}</p>
+      ${this.heading(t.billingHeading, 'h-billing')}
       <section aria-labelledby="h-details">
-        <h2 id="h-details" part="header">${t.billingHeading}</h2>
+        <h3 aria-level=${this.level(1)} id="h-details" part="header">${t.billingDetails}</h3>
         ${resourceView(t, this.#customer.value, { ready: (c) => this.#renderDetails(c), retry: () => this.#customer.retry() })}
       </section>
       <section aria-labelledby="h-methods">
-        <h2 id="h-methods" part="header">${t.paymentMethods}</h2>
+        <h3 aria-level=${this.level(1)} id="h-methods" part="header">${t.paymentMethods}</h3>
         ${resourceView(t, methods, {
           ready: (list) => this.#renderMethods(list.items),
           isEmpty: (list) => !list.items.length,
           empty: () => html`<p>${t.noPaymentMethods}</p>`,
           retry: () => this.#methods.retry(),
         })}
-        ${this.#actions.outcomeAt('default')}
+        ${this.#actions.outcomeAt('default')} ${this.#actions.outcomeAt('methods')}
         <div class="row"><button type="button" id="add-method" @click=${this.#openAdd}>${t.addMethod}</button></div>
       </section>
       <section aria-labelledby="h-data">
-        <h2 id="h-data" part="header">${t.yourData}</h2>
+        <h3 aria-level=${this.level(1)} id="h-data" part="header">${t.yourData}</h3>
         <div class="row">
           <button type="button" aria-disabled=${this.#actions.busy === 'export'} @click=${this.#exportData}>${this.#actions.busy === 'export' ? t.preparing : t.exportData}</button>
         </div>
@@ -277,11 +294,9 @@ export class PortalBilling extends PortalElement {
   #renderDetails(c: Customer) {
     const t = this.t;
     if (!this.draft) return nothing;
+    // The customer's own email (a team's, for a team), which the portal cannot change: text, not a field.
     return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.#handleSave}>
-      <div class="field">
-        <label for="f-email">${t.emailLabel}</label>
-        <input id="f-email" type="email" part="input" readonly .value=${c.email ?? this.session?.user?.email ?? ''} />
-      </div>
+      ${c.email ? html`<dl class="email"><dt>${t.emailLabel}</dt><dd>${c.email}</dd></dl>` : nothing}
       ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.#handleInput(k, v) })}
       ${this.#actions.outcomeAt('save')}
       <div class="row" ?hidden=${!this.#dirty}>
@@ -299,15 +314,14 @@ export class PortalBilling extends PortalElement {
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
         const when = expiry(this.resolvedLocale, pm);
-        return html`<li part="item" class="row">
-          <span>${label}</span>
-          ${when ? html`<span class="hint">${t.cardExpires(when)}</span>` : nothing}
-          ${pm.id === defaultId
-            ? html`<span class="badge">${t.defaultMethod}</span>`
-            : html`<button type="button" class="link" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.#actions.busy} @click=${() => this.#makeDefault(pm)}>
+        return html`<li part="item" class="row spread">
+          <span>${label}${when ? html` <span class="hint">${t.cardExpires(when)}</span>` : nothing}</span>
+          <span class="row">${pm.id === defaultId
+            ? pill(t.defaultMethod, 'good')
+            : html`<button type="button" class="quiet" aria-label="${t.makeDefault}: ${label}" aria-disabled=${!!this.#actions.busy} @click=${() => this.#makeDefault(pm)}>
                 ${t.makeDefault}
               </button>`}
-          <button type="button" class="link" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button>
+          <button type="button" class="quiet danger" aria-label="${t.remove}: ${label}" @click=${() => (this.removing = pm)}>${t.remove}</button></span>
         </li>`;
       })}
     </ul>`;
@@ -322,17 +336,22 @@ export class PortalBilling extends PortalElement {
       (s) => ['active', 'trialing', 'past_due'].includes(s.status) && !s.cancel_at_period_end && s.amount > 0,
     );
     const only = paid && this.#methods.value?.data?.items.length === 1;
+    // Polar leaves the customer without a default when the default goes (customer/service.py).
+    const isDefault = pm?.id === this.#customer.value?.data?.default_payment_method_id;
+    const warning = only ? t.removeOnlyWarning : isDefault ? t.removeDefaultWarning : '';
+    if (pm) {
+      return confirmDialog({
+        id: 'd', title: t.removeHeading(methodLabel(t, pm)), warning, confirm: t.remove, cancel: t.cancel, danger: true,
+        busy: this.#actions.busy === 'remove', outcome: this.#actions.outcomeAt('remove'),
+        onConfirm: () => this.#confirmRemove(), onCancel: () => this.#modal.close(), onClose: () => this.#closeDialog(),
+      });
+    }
+    // Polar's frame has its own buttons and messages; ours is only the way out, first so that
+    // focus starts here, where Escape works, and not inside the frame.
     return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
-      ${pm
-        ? html`<h2 id="d-h">${t.removeHeading(methodLabel(t, pm))}</h2>
-            ${only ? html`<p class="alert" part="warning">${t.removeOnlyWarning}</p>` : nothing} ${this.#actions.outcomeAt('remove')}
-            <div class="row">
-              <button type="button" class="primary" aria-disabled=${this.#actions.busy === 'remove'} @click=${this.#confirmRemove}>${t.remove}</button>
-              <button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button>
-            </div>`
-        : html`<h2 id="d-h">${t.addMethod}</h2>
-            ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.outcomeAt('add')}
-            <div class="row"><button type="button" @click=${() => this.#modal.close()}>${t.cancel}</button></div>`}
+      <div class="row spread"><h2 id="d-h">${t.addMethod}</h2>
+        <button type="button" class="quiet" autofocus @click=${() => this.#modal.close()}>${t.close}</button></div>
+      ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.outcomeAt('add')}
     </dialog>`;
   }
 }

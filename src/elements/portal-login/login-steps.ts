@@ -11,6 +11,15 @@ export interface AccountChoice {
   name: string | null;
 }
 
+/**
+ * What tells the accounts of a 409 apart: Polar sends only id and name, so an account without
+ * a name, or with a name another one has too, gets its place in the list ("Account 2").
+ */
+export function accountLabels(t: Translation, accounts: AccountChoice[]): string[] {
+  const names = accounts.map((a) => a.name?.trim() ?? '');
+  return names.map((name, i) => (!name ? t.accountN(i + 1) : names.indexOf(name) !== names.lastIndexOf(name) ? `${name} (${t.accountN(i + 1)})` : name));
+}
+
 /** Letters and digits only, upper case, at most 6: what Polar compares exactly. */
 export function normalizeCode(raw: string): string {
   const upper = raw.toUpperCase();
@@ -38,7 +47,7 @@ export type LoginFailure =
  * Turns a failed code request or sign-in into what the form shows: the account picker (409),
  * a wait (429), a message at the field it is about, or one above the form.
  */
-export function loginFailure(t: Translation, error: unknown, field: Field, organization: string | undefined): LoginFailure {
+export function loginFailure(t: Translation, locale: string, error: unknown, field: Field, organization: string | undefined): LoginFailure {
   if (!(error instanceof PortalApiError)) return { kind: 'alert', message: t.genericError };
   if (error.code === 'customer_selection_required') {
     const body = error.body as { customers?: AccountChoice[] } | undefined;
@@ -46,7 +55,7 @@ export function loginFailure(t: Translation, error: unknown, field: Field, organ
   }
   if (error.status === 429) {
     const seconds = error.retryAfter ?? LOGIN_BLOCK_SECONDS;
-    return { kind: 'blocked', seconds, message: t.rateLimited(formatWait(seconds)) };
+    return { kind: 'blocked', seconds, message: t.rateLimited(formatWait(locale, seconds)) };
   }
   if (error.code === 'CustomerSessionCodeInvalidOrExpired') return { kind: 'field', field: 'code', message: t.codeInvalid };
   if (error.code === 'missing_organization') return { kind: 'alert', message: t.notConfigured };

@@ -19,8 +19,9 @@ export const loginStyles = css`
     line-height: 1.5;
 
     h2 {
-      font-size: 1.25em;
-      margin: 0 0 var(--_space-s);
+      font-size: var(--_heading);
+      line-height: 1.25;
+      margin: 0;
     }
     form,
     .portal-login,
@@ -39,6 +40,7 @@ export const loginStyles = css`
       border: none;
       margin: 0;
       padding: 0;
+      min-width: 0;
     }
     legend {
       padding: 0;

@@ -4,7 +4,8 @@ import { formatWait } from '../../i18n/localize.js';
 import { definePortalElement } from '../../internal/define.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { spinner } from '../../internal/templates.js';
-import { isPlausibleEmail, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
+import { customerResource } from '../../state/billing.js';
+import { accountLabels, isPlausibleEmail, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
 import { adoptLoginStyles } from './portal-login.styles.js';
 
 type Step = 'email' | 'pick' | 'code';
@@ -47,6 +48,15 @@ let instances = 0;
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-login-max-width=24rem] - Width of the form.
  *
  * @cssstate theme-light - The configured theme is light.
@@ -59,6 +69,8 @@ let instances = 0;
 export class PortalLogin extends PortalElement {
   /** @internal Read while signed out, so the first code request does not wait for it. */
   protected readonly organization = this.watch((scope) => !this.signedIn && scope.organization, true);
+  /** A member's role means something only in a team: an individual customer's sole member is its nominal owner. */
+  readonly #customer = this.watch((scope) => !!this.session?.user?.role && customerResource(scope));
 
   /** Pre-fills the email field. Without it, a `portal-email` query parameter of the page does. */
   @property() email = '';
@@ -79,9 +91,7 @@ export class PortalLogin extends PortalElement {
   @state() private now = Date.now();
 
   readonly #uid = `portal-login-${++instances}`;
-  #focusNext: string | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
-  #signingOut = false;
   #lastStatus: string | undefined;
 
   protected override createRenderRoot() {
@@ -107,27 +117,30 @@ export class PortalLogin extends PortalElement {
     const status = this.session?.status;
     if (status !== this.#lastStatus) {
       if (this.#lastStatus === 'signed-in' && status === 'signed-out') {
-        // Back to the form, keeping the email; say why unless the user asked for it.
+        // Back to the form, keeping the email; say why when Polar ended the session (not when
+        // the user signed out, here or elsewhere, or the page switched organization).
         this.step = 'email';
         this.code = '';
-        this.notice = this.#signingOut ? undefined : this.t.sessionExpired;
-        this.#signingOut = false;
+        const ended = this.session?.ended;
+        this.notice = ended === 'expired' || ended === 'rejected' ? this.t.sessionExpired : undefined;
       }
       this.#lastStatus = status;
     }
   }
 
-  protected override updated(): void {
-    if (this.#focusNext) {
-      this.querySelector<HTMLElement>(`#${this.#uid}-${this.#focusNext}`)?.focus();
-      this.#focusNext = undefined;
-    }
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const counting = this.blockedUntil > this.now || this.resendAt > this.now;
     if (counting && !this.#ticker) this.#ticker = setInterval(() => (this.now = Date.now()), 1000);
     if (!counting && this.#ticker) {
       clearInterval(this.#ticker);
       this.#ticker = undefined;
     }
+  }
+
+  /** Focuses this form's control `name` (`email`, `code`, `pick-0`, `signed-in`) once rendered. */
+  #focus(name: string): void {
+    this.focusNext(`#${this.#uid}-${name}`);
   }
 
   get #blocked(): boolean {
@@ -146,10 +159,11 @@ export class PortalLogin extends PortalElement {
     try {
       await scope.requestCode(email, this.accountId);
       this.step = 'code';
-      this.notice = resend ? this.t.codeResent(email) : this.t.codeSent(email);
+      // After the account picker the account is known to exist: no "if an account exists".
+      this.notice = this.t.codeSent(email, resend, !!this.accountId);
       this.resendAt = Date.now() + this.resendCooldown * 1000;
       this.now = Date.now();
-      this.#focusNext = 'code';
+      this.#focus('code');
     } catch (error) {
       this.#handleError(error, this.step === 'code' ? 'code' : 'email');
     } finally {
@@ -170,7 +184,7 @@ export class PortalLogin extends PortalElement {
       this.step = 'email';
       this.code = '';
       this.accountId = undefined;
-      this.#focusNext = 'signed-in';
+      this.#focus('signed-in');
     } catch (error) {
       this.#handleError(error, 'code');
     } finally {
@@ -179,13 +193,13 @@ export class PortalLogin extends PortalElement {
   }
 
   #handleError(error: unknown, field: Field): void {
-    const failure = loginFailure(this.t, error, field, this.config?.organization);
+    const failure = loginFailure(this.t, this.resolvedLocale, error, field, this.config?.organization);
     if (failure.kind === 'field') return this.#fail(failure.field, failure.message);
     if (failure.kind === 'pick') {
       this.accounts = failure.accounts;
       this.accountId = undefined;
       this.step = 'pick';
-      this.#focusNext = 'pick-0';
+      this.#focus('pick-0');
       return;
     }
     if (failure.kind === 'blocked') {
@@ -197,7 +211,7 @@ export class PortalLogin extends PortalElement {
 
   #fail(field: Field, message: string): void {
     this.fieldError = { field, message };
-    this.#focusNext = field === 'pick' ? 'pick-0' : field;
+    this.#focus(field === 'pick' ? 'pick-0' : field);
   }
 
   #clearMessages(): void {
@@ -244,12 +258,11 @@ export class PortalLogin extends PortalElement {
     this.code = '';
     this.accountId = undefined;
     this.#clearMessages();
-    this.#focusNext = 'email';
+    this.#focus('email');
   }
 
   #handleSignOut(): void {
-    this.#signingOut = true;
-    this.#focusNext = 'email';
+    this.#focus('email');
     this.scope?.session.signOut(this);
   }
 
@@ -260,12 +273,12 @@ export class PortalLogin extends PortalElement {
     if (status === 'signed-in') return this.#renderSignedIn();
     return html`
       <div class="portal-login">
-        ${this.#renderMessages()}
         ${this.step === 'email' ? this.#renderEmailStep() : this.step === 'pick' ? this.#renderPickStep() : this.#renderCodeStep()}
       </div>
     `;
   }
 
+  /** Under each step's heading: what is wrong with the form as a whole, and what just happened. */
   #renderMessages() {
     // A page that names no organization is the merchant's mistake: say so before anyone types.
     const alert = this.alert ?? (this.config?.organization ? undefined : this.t.notConfigured);
@@ -279,7 +292,7 @@ export class PortalLogin extends PortalElement {
   #renderSubmit(label: string, busyLabel: string) {
     const blocked = this.#blocked;
     const text = blocked
-      ? this.t.tryAgainIn(formatWait((this.blockedUntil - this.now) / 1000))
+      ? this.t.tryAgainIn(formatWait(this.resolvedLocale, (this.blockedUntil - this.now) / 1000))
       : this.pending
         ? busyLabel
         : label;
@@ -298,23 +311,10 @@ export class PortalLogin extends PortalElement {
     const id = `${this.#uid}-${name}`;
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        class=${name}
-        part="input"
-        type=${input.type}
-        name=${name === 'code' ? 'one-time-code' : name}
-        autocomplete=${input.autocomplete}
-        inputmode=${input.inputmode ?? nothing}
-        autocapitalize=${input.autocapitalize ?? nothing}
-        spellcheck="false"
-        required
-        .value=${value}
-        aria-invalid=${this.fieldError?.field === name ? 'true' : 'false'}
-        aria-describedby="${id}-hint ${id}-error"
-        @input=${input.onInput}
-        @paste=${input.onPaste}
-      />
+      <input id=${id} class=${name} part="input" type=${input.type} name=${name === 'code' ? 'one-time-code' : name}
+        autocomplete=${input.autocomplete} inputmode=${input.inputmode ?? nothing} autocapitalize=${input.autocapitalize ?? nothing}
+        spellcheck="false" required .value=${value} aria-invalid=${this.fieldError?.field === name ? 'true' : 'false'}
+        aria-describedby="${id}-hint ${id}-error" @input=${input.onInput} @paste=${input.onPaste} />
       <p id="${id}-hint" class="hint">${hint}</p>
       ${this.#renderFieldError(name)}
     </div>`;
@@ -324,7 +324,8 @@ export class PortalLogin extends PortalElement {
     const t = this.t;
     return html`
       <form part="form" novalidate aria-labelledby="${this.#uid}-heading" @submit=${this.#handleEmailSubmit}>
-        <h2 id="${this.#uid}-heading">${t.signInHeading}</h2>
+        <h2 id="${this.#uid}-heading" part="heading" aria-level=${this.level()}>${t.signInHeading}</h2>
+        ${this.#renderMessages()}
         ${this.#renderField('email', t.emailLabel, t.emailHint, this.email, {
           type: 'email',
           autocomplete: 'email',
@@ -342,26 +343,23 @@ export class PortalLogin extends PortalElement {
   #renderPickStep() {
     const t = this.t;
     const invalid = this.fieldError?.field === 'pick';
+    const labels = accountLabels(t, this.accounts);
     return html`
       <form part="form" novalidate @submit=${this.#handlePickSubmit}>
         <fieldset aria-describedby="${this.#uid}-pick-hint ${this.#uid}-pick-error" aria-invalid=${invalid ? 'true' : 'false'}>
-          <legend><h2>${t.pickHeading}</h2></legend>
+          <legend><h2 part="heading" aria-level=${this.level()}>${t.pickHeading}</h2></legend>
+          ${this.#renderMessages()}
           <p id="${this.#uid}-pick-hint" class="hint">${t.pickHint(this.email.trim())}</p>
-          ${this.accounts.map(
-            (account, index) => html`
+          ${labels.map(
+            (label, index) => html`
               <label class="choice">
-                <input
-                  id="${this.#uid}-pick-${index}"
-                  type="radio"
-                  name="${this.#uid}-account"
-                  .value=${account.id}
-                  .checked=${this.accountId === account.id}
+                <input id="${this.#uid}-pick-${index}" type="radio" name="${this.#uid}-account" .value=${this.accounts[index]!.id}
+                  .checked=${this.accountId === this.accounts[index]!.id}
                   @change=${() => {
-                    this.accountId = account.id;
+                    this.accountId = this.accounts[index]!.id;
                     this.fieldError = undefined;
-                  }}
-                />
-                ${account.name?.trim() || t.unnamedAccount}
+                  }} />
+                ${label}
               </label>
             `,
           )}
@@ -380,7 +378,8 @@ export class PortalLogin extends PortalElement {
     const resendWait = Math.ceil((this.resendAt - this.now) / 1000);
     return html`
       <form part="form" novalidate aria-labelledby="${this.#uid}-heading" @submit=${this.#handleCodeSubmit}>
-        <h2 id="${this.#uid}-heading">${t.codeHeading}</h2>
+        <h2 id="${this.#uid}-heading" part="heading" aria-level=${this.level()}>${t.codeHeading}</h2>
+        ${this.#renderMessages()}
         ${this.#renderField('code', t.codeLabel, t.codeHint, this.code, {
           type: 'text',
           autocomplete: 'one-time-code',
@@ -390,15 +389,10 @@ export class PortalLogin extends PortalElement {
         })}
         ${this.#renderSubmit(t.signIn, t.signingIn)}
         <div class="actions">
-          <button
-            type="button"
-            class="link"
-            ?disabled=${resendWait > 0 || this.#blocked}
-            @click=${() => this.#requestCode(true)}
-          >
-            ${resendWait > 0 ? t.resendIn(resendWait) : t.resendCode}
+          <button type="button" class="quiet" ?disabled=${resendWait > 0 || this.#blocked} @click=${() => this.#requestCode(true)}>
+            ${resendWait > 0 ? t.resendIn(formatWait(this.resolvedLocale, resendWait)) : t.resendCode}
           </button>
-          <button type="button" class="link" @click=${this.#handleDifferentEmail}>${t.differentEmail}</button>
+          <button type="button" class="quiet" @click=${this.#handleDifferentEmail}>${t.differentEmail}</button>
         </div>
       </form>
     `;
@@ -414,7 +408,7 @@ export class PortalLogin extends PortalElement {
         <p>
           ${t.signedInAs(who)}${who !== user.email ? html` <span class="hint">(${user.email})</span>` : nothing}
         </p>
-        ${user.role ? html`<p class="hint">${t.role(user.role)}</p>` : nothing}
+        ${user.role && this.#customer.value?.data?.type === 'team' ? html`<p class="hint">${t.role(user.role)}</p>` : nothing}
         <button type="button" @click=${this.#handleSignOut}>${t.signOut}</button>
       </div>
     `;

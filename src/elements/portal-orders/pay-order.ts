@@ -172,7 +172,7 @@ export class PayOrder {
       case 'bank':
         return spinner(t.payBank);
       case 'paid':
-        return html`<p role="status" part="status">${t.payDone('paid')}</p><div class="row">${close(t.done, true)}</div>`;
+        return html`<p class="done" role="status" part="status" tabindex="-1" data-outcome>${t.payDone('paid')}</p><div class="row">${close(t.done, true)}</div>`;
       case 'elsewhere': {
         const url = c.scope ? hostedOrderUrl(c.scope, o.id) : '';
         return html`<div role="status" part="status">

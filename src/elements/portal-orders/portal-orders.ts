@@ -2,27 +2,21 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
-import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager, spinner } from '../../internal/templates.js';
+import { pager, pill, spinner } from '../../internal/templates.js';
 import { canManageBilling, customerResource, paymentMethodsResource } from '../../state/billing.js';
-import {
-  canPayNow, generateInvoice, hasInvoice, invoice, orderResource, ordersResource, receipt, updateOrderBilling,
-  type Order,
-} from '../../state/orders.js';
-import type { PortalScope } from '../../state/scope.js';
+import { canPayNow, hasInvoice, invoice, orderResource, ordersResource, receipt, type Order } from '../../state/orders.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { panelStyles } from '../../styles/panel.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
+import { InvoiceDialog } from './invoice-dialog.js';
 import { PayOrder } from './pay-order.js';
 import { portalOrdersStyles } from './portal-orders.styles.js';
 
 type Doc = 'receipt' | 'invoice';
-/** The invoice dialog: the billing form, waiting for Polar to render, then the link or a timeout. */
-type Phase = 'form' | 'wait' | 'ready' | 'timeout';
 
 /**
  * @summary Order history, paged through every order, with each order's line items and
@@ -70,6 +64,15 @@ type Phase = 'form' | 'wait' | 'ready' | 'timeout';
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-orders-gap=var(--portal-space-m)] - Space between blocks.
  *
  * @cssstate theme-light - The configured theme is light.
@@ -101,6 +104,14 @@ export class PortalOrders extends PortalElement {
     defaultMethod: this.#customer.value?.data?.default_payment_method_id ?? undefined,
     retryMethods: () => this.#methods.retry(),
   }));
+  readonly #invoice = new InvoiceDialog(this, this.#actions, () => ({
+    ...this.context(),
+    order: () => this.#order.value?.data,
+    timeout: this.documentTimeout,
+    ready: (o, url) => (this.docs = { ...this.docs, [`invoice:${o.id}`]: url }),
+    focus: (selector) => this.focusNext(selector),
+    close: () => this.#modal.close(),
+  }));
   readonly #modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
     busy: () => !!this.#actions.busy,
@@ -117,15 +128,8 @@ export class PortalOrders extends PortalElement {
   /** The order shown in detail. */
   @state() private openId: string | undefined;
   @state() private dialog: 'invoice' | 'pay' | undefined;
-  @state() private phase: Phase = 'form';
-  @state() private draft: Draft | undefined;
-  @state() private errors: DraftErrors = {};
-  @state() private locked: DraftKey[] = [];
   /** Download links fetched (`receipt:<id>`), or `''` while Polar renders them. */
   @state() private docs: Record<string, string> = {};
-  @state() private elapsed = 0;
-
-  #focusNext: string | undefined;
 
   get #allowed(): boolean {
     return canManageBilling(this.session);
@@ -141,36 +145,15 @@ export class PortalOrders extends PortalElement {
     if (changed.has('subscriptionId') || changed.has('pageSize')) this.page = 1;
   }
 
-  protected override updated(): void {
-    // What to focus next may still be loading: keep it until it renders.
-    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
-    if (target) {
-      target.focus();
-      this.#focusNext = undefined;
-    }
-  }
-
   #money(amount: number, currency: string): string {
     return formatMoney(this.resolvedLocale, amount, currency);
-  }
-
-  /** Runs one action at a time; a 422 that names invoice fields goes back to the form. */
-  #run(at: string, action: (scope: PortalScope, signal: AbortSignal) => Promise<void>): void {
-    const scope = this.scope;
-    if (!scope) return;
-    void this.#actions.run(at, (signal) => action(scope, signal), (e) => {
-      if (!Object.keys((this.errors = serverErrors(e))).length) return false;
-      this.phase = 'form';
-      this.#focusNext = '[aria-invalid="true"]';
-      return true;
-    });
   }
 
   #openOrder(id: string | undefined): void {
     const back = this.openId;
     this.openId = id;
     this.#actions.clear();
-    this.#focusNext = id ? '#o-title' : `[data-id="${back}"]`;
+    this.focusNext(id ? '#o-title' : `[data-id="${back}"]`);
   }
 
   /**
@@ -180,7 +163,9 @@ export class PortalOrders extends PortalElement {
    */
   #fetchDoc(kind: Doc, o: Order): void {
     const key = `${kind}:${o.id}`;
-    this.#run(key, async (scope, signal) => {
+    const scope = this.scope;
+    if (!scope) return;
+    void this.#actions.run(key, async (signal) => {
       this.docs = { ...this.docs, [key]: '' };
       const url = await (kind === 'receipt' ? receipt(scope, o.id, this.documentTimeout * 1000, signal) : invoice(scope, o.id, signal)).finally(() => {
         const { [key]: _, ...rest } = this.docs;
@@ -189,71 +174,13 @@ export class PortalOrders extends PortalElement {
       if (!url) return this.#actions.fail(key, this.t.doc(kind, 'timeout'));
       this.docs = { ...this.docs, [key]: url };
       download(url);
-      this.#focusNext = `a[data-doc="${key}"]`;
+      this.focusNext(`a[data-doc="${key}"]`);
     });
   }
 
   #openInvoice(o: Order): void {
-    // Polar fixes an order's country and state once tax was charged for them.
-    this.locked = o.billing_address ? ['country', 'state'] : [];
-    this.draft = draftOf(o.billing_name, o.billing_address);
-    this.errors = {};
-    this.#actions.clear('invoice');
-    this.phase = 'form';
+    this.#invoice.open(o);
     this.dialog = 'invoice';
-  }
-
-  #handleInvoiceSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const d = this.draft!;
-    const id = this.openId!;
-    if (this.#actions.busy) return;
-    this.errors = checkDraft(this.t, d, ['billing_name', 'line1', 'postal_code', 'city', 'country']);
-    if (Object.values(this.errors).some(Boolean)) {
-      this.#focusNext = '[aria-invalid="true"]';
-      return;
-    }
-    this.#run('invoice', async (scope, signal) => {
-      let order = this.#order.value!.data!;
-      const before = draftOf(order.billing_name, order.billing_address);
-      const changed = JSON.stringify(before) !== JSON.stringify(d);
-      if (changed) {
-        order = await updateOrderBilling(scope, id, { billing_name: d.billing_name.trim(), billing_address: addressOf(d) });
-        this.emit('portal-order-updated', { orderId: id, change: 'billing', invoiceNumber: order.invoice_number ?? undefined });
-      }
-      this.#invoiceRequest = { order, changed };
-      await this.#waitForInvoice(scope, signal);
-    });
-  }
-
-  /** What the last "generate" sent: a retry after a timeout waits for the same new invoice. */
-  #invoiceRequest: { order: Order; changed: boolean } | undefined;
-
-  /**
-   * Has Polar render the invoice and waits until the new file exists (not the previous one,
-   * which Polar keeps serving meanwhile), showing the time against the limit.
-   */
-  async #waitForInvoice(scope: PortalScope, signal: AbortSignal): Promise<void> {
-    const { order: o, changed } = this.#invoiceRequest!;
-    const start = Date.now();
-    this.phase = 'wait';
-    this.elapsed = 0;
-    const ticker = setInterval(() => (this.elapsed = (Date.now() - start) / 1000), 250);
-    try {
-      const url = await generateInvoice(scope, o, changed, this.documentTimeout * 1000, signal);
-      if (!url) {
-        this.phase = 'timeout';
-        return;
-      }
-      this.docs = { ...this.docs, [`invoice:${o.id}`]: url };
-      this.phase = 'ready';
-      this.#focusNext = 'dialog a';
-      const detail = { orderId: o.id, change: 'invoice' as const, invoiceNumber: o.invoice_number ?? undefined };
-      this.emit('portal-order-updated', detail);
-      this.emit('portal-invoice-ready', detail);
-    } finally {
-      clearInterval(ticker);
-    }
   }
 
   #openPay(): void {
@@ -276,41 +203,46 @@ export class PortalOrders extends PortalElement {
     if (!this.#allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     if (this.openId) {
       return html`<div part="base">
-        <div class="row"><button type="button" class="link" @click=${() => this.#openOrder(undefined)}>${t.allOrders}</button></div>
+        <div class="row"><button type="button" class="quiet" @click=${() => this.#openOrder(undefined)}>${t.allOrders}</button></div>
         ${resourceView(t, this.#order.value, { ready: (o) => this.#renderOrder(o), retry: () => this.#order.retry() })}
       </div>`;
     }
     const pages = this.#list.value?.data?.pagination.max_page ?? 1;
     return html`<section part="base" aria-labelledby="o-h">
-      <h2 id="o-h" part="header">${t.ordersHeading}</h2>
+      ${this.heading(t.ordersHeading, 'o-h')}
       ${resourceView(t, this.#list.value, {
         ready: (list) => this.#renderTable(list.items),
         isEmpty: (list) => !list.items.length,
         empty: () => html`<p>${t.ordersEmpty}</p>`,
         retry: () => this.#list.retry(),
       })}
-      ${pager(t, t.ordersHeading, this.page, pages, (p) => (this.page = p))}
+      ${pager(t, t.ordersHeading, this.page, pages, (p) => {
+        this.page = p;
+        // The new page's first order, once it is there.
+        this.focusNext('tbody tr:first-child button');
+      })}
     </section>`;
   }
 
   #renderTable(items: Order[]) {
     const t = this.t;
-    return html`<table part="list">
+    const col = (name: Parameters<typeof t.orderCol>[0]) => t.orderCol(name);
+    return html`<table part="list" class="orders">
       <thead>
         <tr>
-          <th scope="col">${t.orderCol('product')}</th>
-          <th scope="col">${t.orderCol('status')}</th>
-          <th scope="col">${t.orderCol('date')}</th>
-          <th scope="col" class="num">${t.orderCol('total')}</th>
+          <th scope="col">${col('product')}</th>
+          <th scope="col">${col('status')}</th>
+          <th scope="col">${col('date')}</th>
+          <th scope="col" class="num">${col('total')}</th>
         </tr>
       </thead>
       <tbody>
         ${items.map(
           (o) => html`<tr part="item">
-            <td><button type="button" class="link" data-id=${o.id} @click=${() => this.#openOrder(o.id)}>${o.description || o.product?.name}</button></td>
-            <td>${this.#renderStatus(o)}</td>
-            <td>${formatDate(this.resolvedLocale, o.created_at)}</td>
-            <td class="num">${this.#money(o.total_amount, o.currency)}</td>
+            <td><button type="button" class="quiet" data-id=${o.id} @click=${() => this.#openOrder(o.id)}>${o.description || o.product?.name}</button></td>
+            <td data-label=${col('status')}>${this.#renderStatus(o)}</td>
+            <td data-label=${col('date')}>${formatDate(this.resolvedLocale, o.created_at)}</td>
+            <td data-label=${col('total')} class="num">${this.#money(o.total_amount, o.currency)}</td>
           </tr>`,
         )}
       </tbody>
@@ -318,7 +250,7 @@ export class PortalOrders extends PortalElement {
   }
 
   #renderStatus(o: Order) {
-    return html`<span class="badge ${o.status === 'pending' ? 'pending' : ''}">${this.t.orderStatus(o.status)}</span>`;
+    return pill(this.t.orderStatus(o.status), o.status === 'paid' ? 'good' : o.status === 'pending' ? 'bad' : '');
   }
 
   #renderOrder(o: Order) {
@@ -327,12 +259,12 @@ export class PortalOrders extends PortalElement {
     const line = (key: Parameters<typeof t.orderLine>[0], amount: string, show = true) =>
       show ? html`<dt>${t.orderLine(key)}</dt><dd class="num">${amount}</dd>` : nothing;
     return html`<article part="detail" aria-labelledby="o-title">
-      <h2 id="o-title" part="header" tabindex="-1">${o.description || o.product?.name}</h2>
+      ${this.heading(o.description || o.product?.name, 'o-title')}
       <p class="row">${this.#renderStatus(o)} <span>${formatDate(this.resolvedLocale, o.created_at)}</span></p>
       <dl><dt>${t.orderCol('number')}</dt><dd>${o.invoice_number}</dd></dl>
       <table>
         <thead><tr><th scope="col">${t.orderCol('item')}</th><th scope="col" class="num">${t.orderCol('amount')}</th></tr></thead>
-        <tbody>${o.items.map((i) => html`<tr><td>${i.label}</td><td class="num">${m(i.amount)}</td></tr>`)}</tbody>
+        <tbody>${o.items.map((i) => html`<tr><td>${i.label}</td><td class="num" data-label=${t.orderCol('amount')}>${m(i.amount)}</td></tr>`)}</tbody>
       </table>
       <dl part="totals">
         ${line('subtotal', m(o.subtotal_amount))} ${line('discount', m(-o.discount_amount), o.discount_amount > 0)}
@@ -351,7 +283,7 @@ export class PortalOrders extends PortalElement {
       </div>
       ${this.#actions.outcomeAt(`receipt:${o.id}`)} ${this.#actions.outcomeAt(`invoice:${o.id}`)}
       ${this.dialog === 'invoice'
-        ? this.#renderInvoiceDialog(o)
+        ? this.#renderDialogShell(...this.#invoice.render(o))
         : this.dialog === 'pay'
           ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label, primary) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`))
           : nothing}
@@ -376,45 +308,6 @@ export class PortalOrders extends PortalElement {
     </dialog>`;
   }
 
-  #renderInvoiceDialog(o: Order) {
-    const t = this.t;
-    const close = (label = t.cancel) => html`<button type="button" @click=${() => this.#modal.close()}>${label}</button>`;
-    const title = t.invoiceAction(o.is_invoice_generated ? 'edit' : 'generate');
-    if (this.phase === 'wait') {
-      return this.#renderDialogShell(title, html`${spinner(t.doc('invoice', 'preparing'))}
-        <progress part="progress" max=${this.documentTimeout} .value=${this.elapsed} aria-label=${t.doc('invoice', 'preparing')}></progress>`);
-    }
-    if (this.phase === 'ready') {
-      return this.#renderDialogShell(t.invoiceReady, html`
-        <p role="status" part="status">${t.invoiceReadyHint(o.invoice_number ?? '')}</p>
-        <div class="row">
-          <a part="download" class="button" href=${this.docs[`invoice:${o.id}`]} rel="noopener">${t.doc('invoice', 'download')}</a>
-          <button type="button" class="primary" @click=${() => this.#modal.close()}>${t.done}</button>
-        </div>`);
-    }
-    if (this.phase === 'timeout') {
-      return this.#renderDialogShell(title, html`
-        <p class="alert" role="alert" part="error">${t.doc('invoice', 'timeout')}</p>
-        <div class="row">
-          <button type="button" class="primary" @click=${() => this.#run('invoice', (scope, signal) => this.#waitForInvoice(scope, signal))}>${t.retry}</button>
-          ${close(t.close)}
-        </div>`);
-    }
-    return this.#renderDialogShell(title, html`<form part="form" novalidate @submit=${this.#handleInvoiceSubmit}>
-      ${renderFields({
-        t, locale: this.resolvedLocale, draft: this.draft!, errors: this.errors, locked: this.locked,
-        onInput: (k, v) => {
-          this.draft = { ...this.draft!, [k]: v, ...(k === 'country' ? { state: '' } : {}) };
-          this.errors = { ...this.errors, [k]: undefined };
-        },
-      })}
-      ${this.locked.length ? html`<p class="hint">${t.invoiceLocked}</p>` : nothing} ${this.#actions.outcomeAt('invoice')}
-      <div class="row">
-        <button class="primary" part="submit" type="submit" aria-disabled=${!!this.#actions.busy}>${this.#actions.busy ? t.saving : t.invoiceSubmit}</button>
-        ${close()}
-      </div>
-    </form>`);
-  }
 }
 
 /** Follows a download link: Polar's file links are attachments, so the page stays where it is. */

@@ -167,14 +167,13 @@ export class AssignSeats implements ReactiveController {
           spellcheck="false"
           .value=${this.#s.draft}
           ?readonly=${!!this.#s.progress}
-          aria-describedby="emails-hint emails-check"
+          aria-describedby="emails-hint emails-check emails-invalid"
+          aria-invalid=${unreported.length ? 'true' : 'false'}
           @input=${(e: Event) => this.#change({ draft: (e.target as HTMLTextAreaElement).value })}
         ></textarea>
         <p id="emails-hint" class="hint">${t.seatsEmailsHint}</p>
-        <p id="emails-check" class="hint">
-          ${fresh || !list.available_seats ? t.seatsCheck(fresh, fit, list.available_seats) : ''}
-          ${unreported.length ? t.seatsInvalid(unreported.join(', ')) : ''}
-        </p>
+        <p id="emails-check" class="hint">${fresh || !list.available_seats ? t.seatsCheck(fresh, fit, list.available_seats) : ''}</p>
+        <p id="emails-invalid" class="error" ?hidden=${!unreported.length}>${unreported.length ? t.seatsInvalid(unreported.join(', ')) : ''}</p>
       </div>
       <p role="status" class="status">
         ${this.#s.progress ? html`<progress max=${total} value=${done} aria-label=${progress}></progress> ${progress}` : ''}
@@ -186,7 +185,7 @@ export class AssignSeats implements ReactiveController {
               (r) => html`<li class=${r.outcome}>
                 ${r.email}: ${t.seatsOutcome(r.outcome)}${r.message ? ` (${r.message})` : ''}
                 ${r.outcome === 'failed'
-                  ? html`<button type="button" class="link" aria-label=${t.forWho(t.retry, r.email)} @click=${() => this.#retry(r.email)}>${t.retry}</button>`
+                  ? html`<button type="button" class="quiet" aria-label=${t.forWho(t.retry, r.email)} @click=${() => this.#retry(r.email)}>${t.retry}</button>`
                   : nothing}
               </li>`,
             )}

@@ -15,37 +15,16 @@ export const seatsStyles = css`
   }
   .summary dt {
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: var(--_small);
   }
   .summary dd {
-    font-size: 1.25em;
+    font-size: var(--_section);
     font-weight: 600;
-  }
-  table {
-    table-layout: fixed;
+    text-align: start;
   }
   th:first-child {
     width: 34%;
   }
-  td {
-    overflow-wrap: anywhere;
-  }
-  .pill {
-    border: 1px solid var(--_border);
-    border-radius: 1em;
-    padding: 0 0.5em;
-    font-size: 0.875em;
-    white-space: nowrap;
-  }
-  .claimed {
-    color: var(--_primary);
-    border-color: currentColor;
-  }
-  .revoking {
-    color: var(--_danger);
-    border-color: currentColor;
-  }
-  .revoked,
   td + td {
     color: var(--_muted);
   }

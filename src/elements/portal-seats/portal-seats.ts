@@ -8,7 +8,7 @@ import { definePortalElement } from '../../internal/define.js';
 import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { pager, sortHeader } from '../../internal/templates.js';
+import { confirmDialog, pager, pill, searchField, sortHeader, type Tone } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
 import { isRevoking } from '../../state/members.js';
 import {
@@ -26,7 +26,9 @@ import { SeatRows, seatDetail, STATUSES, type Row, type SortKey } from './seat-r
 import type { TableSort } from '../../internal/table-view.js';
 
 /** Rows rendered at once; search, filter and sort run over all seats in memory. */
-const PAGE = 50;
+const PAGE = 25;
+/** Claimed seats are fine; a seat being taken away asks attention; invitations and revoked seats are neutral. */
+const TONE: Record<string, Tone> = { claimed: 'good', revoking: 'bad' };
 
 /**
  * @summary Seats of a seat-based subscription or one-time order: who holds them, invitations,
@@ -69,6 +71,15 @@ const PAGE = 50;
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  *
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
@@ -134,19 +145,9 @@ export class PortalSeats extends PortalElement {
   @state() private dialog: 'assign' | 'revoke' | undefined;
   @state() private revoking: Row | undefined;
 
-  #focusNext: string | undefined;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#table.update(this.#seats.value?.data?.seats, this.sort, this.resolvedLocale, this.query, this.filter);
-  }
-
-  protected override updated(): void {
-    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
-    if (target) {
-      target.focus();
-      this.#focusNext = undefined;
-    }
   }
 
   /** Customer sessions and owner/billing_manager members may change seats; a `member` only looks. */
@@ -203,7 +204,7 @@ export class PortalSeats extends PortalElement {
       // No clipboard here (permissions, engine): the link in a field, selected, to copy by hand.
       this.copyLink = { id: row.seat.id, url: url.href };
       this.#actions.succeed(at, this.t.seatsCopyByHand);
-      this.#focusNext = `input[data-link="${row.seat.id}"]`;
+      this.focusNext(`input[data-link="${row.seat.id}"]`);
     }
   }
 
@@ -215,8 +216,7 @@ export class PortalSeats extends PortalElement {
     if (this.emit('portal-before-revoke-seat', { ...seatDetail(row.seat, row.email), proceed })) proceed();
   }
 
-  #handleRevoke(event: Event): void {
-    event.preventDefault();
+  #handleRevoke(): void {
     const scope = this.scope;
     const row = this.revoking;
     if (!scope || !row) return;
@@ -252,7 +252,7 @@ export class PortalSeats extends PortalElement {
     if (gate) return gate;
     const explicit = this.subscriptionId || this.orderId;
     return html`<section part="base" aria-labelledby="seats-h">
-      <h2 id="seats-h" part="header">${t.seatsHeading}</h2>
+      ${this.heading(t.seatsHeading, 'seats-h')}
       ${explicit ? nothing : this.#renderPicker()}
       ${this.#target ? resourceView(t, this.#seats.value, { ready: (d) => this.#renderSeats(d), retry: () => this.#seats.retry() }) : nothing}
       ${this.#renderAccess()} ${this.#change.render()}
@@ -300,7 +300,7 @@ export class PortalSeats extends PortalElement {
         <div class="actions">
           ${manage && list.available_seats > 0 ? html`<button class="primary" @click=${() => this.#openDialog('assign')}>${t.seatsAssign}</button>` : nothing}
           ${more
-            ? html`<button class=${list.available_seats > 0 ? 'link' : 'primary'} @click=${() => this.#moreSeats(sub, list.total_seats + 1)}>
+            ? html`<button class=${list.available_seats > 0 ? 'quiet' : 'primary'} @click=${() => this.#moreSeats(sub, list.total_seats + 1)}>
                 ${list.available_seats > 0 ? t.seatsNeedMore : t.seatsAdd}
               </button>`
             : nothing}
@@ -309,13 +309,10 @@ export class PortalSeats extends PortalElement {
       ${manage && !list.available_seats && !more ? html`<p class="hint">${t.seatsFull}</p>` : nothing}
       ${this.#actions.outcomeAt('summary')}
       <div class="row">
-        <div class="field grow">
-          <label for="q">${t.seatsSearch}</label>
-          <input id="q" type="search" .value=${this.query} aria-describedby="shown" @input=${(e: Event) => {
-            this.query = (e.target as HTMLInputElement).value;
-            this.page = 0;
-          }} />
-        </div>
+        ${searchField('q', t.seatsSearch, this.query, 'shown', (query) => {
+          this.query = query;
+          this.page = 0;
+        })}
         <div class="field">
           <label for="f">${t.seatsStatus}</label>
           <select id="f" @change=${(e: Event) => {
@@ -346,7 +343,7 @@ export class PortalSeats extends PortalElement {
       </div>
       ${pager(t, t.seatsLabel, page + 1, pages, (p) => {
         this.page = p - 1;
-        this.#focusNext = 'tbody tr:first-child [data-first]';
+        this.focusNext('tbody tr:first-child [data-first]');
       })}
       ${manage ? this.#renderDialog(list) : nothing}
     `;
@@ -366,20 +363,20 @@ export class PortalSeats extends PortalElement {
         ${this.#actions.outcomeAt(`row:${seat.id}`)}
         ${link ? html`<input readonly data-link=${seat.id} aria-label=${t.forWho(t.seatsCopy, email)} .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
       </td>
-      <td data-label=${t.seatsColumns[1]}><span class="pill ${status}">${t.seatStatus(status)}</span></td>
+      <td data-label=${t.seatsColumns[1]}>${pill(t.seatStatus(status), TONE[status] ?? '')}</td>
       <td data-label=${t.seatsColumns[2]}>${date ? t.seatsDate(seat.status, formatDate(this.resolvedLocale, date), Date.parse(date) < Date.now()) : ''}</td>
       ${manage
-        ? html`<td class="actions">
+        ? html`<td class="actions"><div>
             ${seat.status === 'pending' && !leaving
-              ? html`<button aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.#actions.busy === `row:${seat.id}` ? 'true' : 'false'} @click=${() => this.#handleResend(row)}>
+              ? html`<button class="quiet" aria-label=${t.forWho(t.seatsResend, email)} aria-disabled=${this.#actions.busy === `row:${seat.id}` ? 'true' : 'false'} @click=${() => this.#handleResend(row)}>
                   ${t.seatsResend}
                 </button>`
               : nothing}
             ${seat.status !== 'revoked' && !leaving
-              ? html`<button aria-label=${t.forWho(t.seatsCopy, email)} @click=${() => this.#handleCopy(row)}>${t.seatsCopy}</button>
-                  <button class="danger" aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.#handleAskRevoke(row)}>${t.seatsRevoke}</button>`
+              ? html`<button class="quiet" aria-label=${t.forWho(t.seatsCopy, email)} @click=${() => this.#handleCopy(row)}>${t.seatsCopy}</button>
+                  <button class="quiet danger" aria-label=${t.forWho(t.seatsRevoke, email)} @click=${() => this.#handleAskRevoke(row)}>${t.seatsRevoke}</button>`
               : nothing}
-          </td>`
+          </div></td>`
         : nothing}
     </tr>`;
   }
@@ -388,32 +385,25 @@ export class PortalSeats extends PortalElement {
   #renderDialog(list: SeatsList) {
     const t = this.t;
     if (!this.dialog) return nothing;
-    // A destructive confirmation starts on its safe choice.
-    const cancel = html`<button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>`;
     if (this.dialog === 'assign') {
       return html`<dialog id="assign" part="dialog" aria-labelledby="assign-h" @close=${this.#handleDialogClose}>${this.#assign.render(list, () => this.#modal.close())}</dialog>`;
     }
     const email = this.revoking?.email ?? '';
+    // Revoking your own seat takes your own access: said as a warning.
     const own = email.toLowerCase() === this.session?.user?.email.toLowerCase();
     const busy = this.#actions.busy === 'revoke';
-    return html`<dialog id="revoke" part="dialog" aria-labelledby="revoke-h" aria-describedby="revoke-p" @close=${this.#handleDialogClose}>
-      <form novalidate @submit=${this.#handleRevoke}>
-        <h2 id="revoke-h">${t.seatsRevokeHeading}</h2>
-        <p id="revoke-p">${own ? t.seatsRevokeOwn : t.seatsRevokeBody(email)}</p>
-        ${this.#actions.outcomeAt('revoke')}
-        <div class="actions">
-          <button class="danger" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.saving : t.seatsRevoke}</button>
-          ${cancel}
-        </div>
-      </form>
-    </dialog>`;
+    return confirmDialog({
+      id: 'revoke', title: t.seatsRevokeHeading, body: own ? undefined : t.seatsRevokeBody(email), warning: own ? t.seatsRevokeOwn : undefined,
+      confirm: busy ? t.saving : t.seatsRevoke, cancel: t.cancel, danger: true, busy, outcome: this.#actions.outcomeAt('revoke'),
+      onConfirm: () => this.#handleRevoke(), onCancel: () => this.#modal.close(), onClose: () => this.#handleDialogClose(),
+    });
   }
 
   #renderAccess() {
     const items = this.#access.value?.data?.items;
     if (!items?.length) return nothing;
     return html`<section aria-labelledby="access-h">
-      <h3 id="access-h">${this.t.seatsAccess}</h3>
+      <h3 aria-level=${this.level(1)} id="access-h">${this.t.seatsAccess}</h3>
       <ul part="list">
         ${items.map((s) => html`<li>${this.t.seatsAccessItem(s.product.name, s.product.organization.name)}</li>`)}
       </ul>

@@ -4,21 +4,10 @@ export const subscriptionsStyles = css`
   :host {
     --_gap: var(--portal-subscriptions-gap, var(--_space));
   }
-  h2 {
-    font-size: 1.25em;
-  }
-  h3 {
-    font-size: 1.05em;
-  }
-  h4 {
-    font-size: 0.95em;
-    margin-top: var(--_space-s);
-  }
-  ul {
+  [part~='list'] {
     display: grid;
     gap: var(--_gap);
   }
-  [part~='body'],
   .item,
   [part~='detail'] {
     display: grid;
@@ -37,22 +26,15 @@ export const subscriptionsStyles = css`
     gap: var(--_space-s);
     justify-content: space-between;
   }
-  .badge.past_due,
-  .badge.unpaid {
-    color: var(--_danger);
+  [part~='detail'] {
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space-s);
   }
   s {
     color: var(--_muted);
   }
-  dd {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .strong {
-    font-weight: 600;
-  }
-  details > summary {
+  summary {
     cursor: pointer;
-    margin-block: var(--_space-s);
+    padding-block: 0.625rem;
   }
 `;

@@ -2,17 +2,17 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
-import type { SubAction, SubDateKind, Translation } from '../../i18n/translation.js';
+import type { SubAction, SubDateKind } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
 import { formatDate, formatMoney, perInterval } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import type { Draft } from '../../internal/subscription-draft.js';
-import { alert, amountRow, benefitList } from '../../internal/templates.js';
+import { alert, amountRow, benefitList, chargeList, pill, type Tone } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
 import {
   actionsFor, chargePreviewResource, hasUpcomingCharge, isEnded, listPrice, subscriptionsResource,
-  type ChargePreview, type Subscription, type SubscriptionActions, type SubscriptionUpdate,
+  type Subscription, type SubscriptionActions, type SubscriptionUpdate,
 } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { subscriptionChangeStyles } from '../../styles/subscription-change.styles.js';
@@ -31,7 +31,10 @@ const DIRECT: [action: 'uncancel' | 'resume' | 'cancelPause', body: Subscription
 const DIALOGS: [flag: keyof SubscriptionActions, kind: Draft['kind']][] = [
   ['changePlan', 'plan'], ['changeSeats', 'seats'], ['pause', 'pause'], ['cancel', 'cancel'],
 ];
-type ChargeLine = Parameters<Translation['chargeLine']>[0];
+/** Destructive actions look it. */
+const DANGER: SubAction[] = ['cancel'];
+/** How each status reads at a glance; a subscription that ends soon asks attention. */
+const TONE: Record<string, Tone> = { active: 'good', trialing: 'good', canceling: 'warn', paused: 'warn', past_due: 'bad', unpaid: 'bad', incomplete: 'warn' };
 let instances = 0;
 
 /**
@@ -75,6 +78,15 @@ let instances = 0;
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-subscriptions-gap=var(--portal-space-m)] - Space between subscriptions.
  *
  * @cssstate loading - The list is loading for the first time.
@@ -109,7 +121,11 @@ export class PortalSubscriptions extends PortalElement {
       ...this.context(),
       org: this.#org.value?.data,
       find: (id) => this.#find(id),
-      notify: (id, text, error) => (this.notice = { id, text, error }),
+      notify: (id, text, error) => {
+        this.notice = { id, text, error };
+        // The button pressed may be gone (Undo cancellation, Resume now): focus the outcome.
+        void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'));
+      },
     }),
     new ModalController(this, {
       // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.
@@ -179,7 +195,7 @@ export class PortalSubscriptions extends PortalElement {
     const t = this.t;
     const status = this.session?.status;
     return html`<section part="base" aria-labelledby="${this.#uid}-h">
-      <h2 part="header" id="${this.#uid}-h">${t.subsHeading}</h2>
+      ${this.heading(t.subsHeading, `${this.#uid}-h`)}
       ${status === 'signed-in' || status === 'restoring'
         ? // While the session restores there is no list yet: the loading spinner.
           resourceView(t, this.#list.value, {
@@ -188,7 +204,7 @@ export class PortalSubscriptions extends PortalElement {
             empty: () => html`<p>${t.subsEmpty}</p>`,
             ready: () => this.#renderLists(),
           })
-        : html`${alert(this.#change.parked && t.choicesKept)}<p class="hint">${t.subsSignedOut}</p>`}
+        : html`${alert(this.#change.parked && t.choicesKept)}<p class="hint" part="status">${t.subsSignedOut}</p>`}
       ${this.#change.render()}
     </section>`;
   }
@@ -214,10 +230,11 @@ export class PortalSubscriptions extends PortalElement {
     const open = this.openId === s.id;
     const notice = this.notice?.id === s.id ? this.notice : undefined;
     const role = notice?.error ? 'alert' : 'status';
+    const status = s.cancel_at_period_end && !isEnded(s) ? 'canceling' : s.status;
     return html`<li class="item" part="item" aria-labelledby="${id}-name">
       <div class="head">
-        <h3 id="${id}-name">${s.product.name}</h3>
-        <span class="badge ${s.status}" part="status">${t.subStatus(s.cancel_at_period_end && !isEnded(s) ? 'canceling' : s.status)}</span>
+        <h3 aria-level=${this.level(1)} id="${id}-name">${s.product.name}</h3>
+        ${pill(t.subStatus(status), TONE[status] ?? '')}
       </div>
       <p>
         ${s.discount_id && base > s.amount ? html`<s>${this.#perInterval(base, s)}</s> ` : nothing}${this.#perInterval(s.amount, s)}
@@ -225,7 +242,7 @@ export class PortalSubscriptions extends PortalElement {
       </p>
       <p class="hint">${this.#dates(s).map(([kind, iso], i) => html`${i ? ' · ' : ''}${t.subDate(kind, this.#date(iso))}`)}</p>
       ${this.#renderPending(s, a)}
-      <p id="${id}-notice" tabindex="-1" class=${role} part=${notice?.error ? 'error' : 'status'} role=${role} ?hidden=${!notice}>${notice?.text ?? ''}</p>
+      <p id="${id}-notice" tabindex="-1" class=${notice?.error ? 'alert' : 'done'} part=${notice?.error ? 'error' : 'status'} role=${role} ?hidden=${!notice}>${notice?.text ?? ''}</p>
       <div class="actions" part="actions">
         <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-detail"
           @click=${() => (this.openId = open ? undefined : s.id)}>${t.subDetails}</button>
@@ -263,7 +280,7 @@ export class PortalSubscriptions extends PortalElement {
   }
 
   #actionButton(action: SubAction, onClick: () => void) {
-    return html`<button type="button" class="link" @click=${onClick}>${this.t.subAction(action)}</button>`;
+    return html`<button type="button" class="quiet ${DANGER.includes(action) ? 'danger' : ''}" @click=${onClick}>${this.t.subAction(action)}</button>`;
   }
 
   #renderDetail(s: Subscription, id: string) {
@@ -274,27 +291,17 @@ export class PortalSubscriptions extends PortalElement {
         ${s.seats ? amountRow(t.seatsLabel, s.seats) : nothing}
         ${amountRow(t.subDate('started', ''), this.#date(s.started_at))}
       </dl>
-      <h4>${t.nextCharge}</h4>
       ${hasUpcomingCharge(s)
-        ? resourceView(t, this.#charge.value, { retry: () => this.#charge.retry(), ready: (p) => this.#renderCharge(p, s) })
-        : html`<p class="hint">${t.noCharge}</p>`}
-      ${benefitList(t.benefitsHeading, s.product.benefits)}
+        ? html`<h4 aria-level=${this.level(2)}>${t.nextChargeOn(this.#date(s.current_period_end))}</h4>
+            ${resourceView(t, this.#charge.value, {
+              retry: () => this.#charge.retry(),
+              ready: (p) => chargeList(t, (n) => this.#money(n, s), p, t.chargeLine('total')),
+            })}`
+        : html`<h4 aria-level=${this.level(2)}>${t.nextCharge}</h4><p class="hint">${t.noCharge}</p>`}
+      ${benefitList(t.benefitsHeading, s.product.benefits, this.level(2))}
     </div>`;
   }
 
-  #renderCharge(p: ChargePreview, s: Subscription) {
-    const line = (name: ChargeLine, amount: number, strong?: boolean) => amountRow(this.t.chargeLine(name), this.#money(amount, s), strong);
-    return html`<dl>
-      ${line('base', p.base_amount)}
-      ${p.prorations.map((x) => amountRow(x.label, this.#money(x.amount, s)))}
-      ${p.metered_amount ? line('metered', p.metered_amount) : nothing}
-      ${line('subtotal', p.subtotal_amount)}
-      ${p.discount_amount ? line('discount', -p.discount_amount) : nothing}
-      ${line('tax', p.tax_amount)}
-      ${line('total', p.total_amount, true)}
-      ${p.applied_balance_amount ? html`${line('balance', p.applied_balance_amount)}${line('due', p.due_amount, true)}` : nothing}
-    </dl>`;
-  }
 }
 
 definePortalElement('portal-subscriptions', PortalSubscriptions);

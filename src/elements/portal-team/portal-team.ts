@@ -7,7 +7,8 @@ import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { TableView, type TableSort } from '../../internal/table-view.js';
-import { pager, sortHeader } from '../../internal/templates.js';
+import { confirmDialog, pager, searchField, sortHeader } from '../../internal/templates.js';
+import { customerResource } from '../../state/billing.js';
 import { addMember, membersResource, removeMember, updateMember, type Member, type MemberRole } from '../../state/members.js';
 import { parseEmails } from '../../state/seats.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -15,10 +16,17 @@ import { tableStyles } from '../../styles/table.styles.js';
 import { toolbarStyles } from '../../styles/toolbar.styles.js';
 
 /** Rows rendered at once; search and sort run over the whole team in memory. */
-const PAGE = 50;
+const PAGE = 25;
 type SortKey = 'name' | 'role' | 'joined';
 const ROLE_RANK: MemberRole[] = ['owner', 'billing_manager', 'member'];
 const nameOf = (m: Member) => m.name || m.email;
+/** A member's name and email, lower-cased once per member (not on every keystroke). */
+const searched = new WeakMap<Member, string>();
+function searchText(m: Member): string {
+  let text = searched.get(m);
+  if (text === undefined) searched.set(m, (text = `${m.name ?? ''} ${m.email}`.toLowerCase()));
+  return text;
+}
 
 /**
  * @summary The team's members and their roles, for the team's owner and billing managers:
@@ -59,6 +67,15 @@ const nameOf = (m: Member) => m.name || m.email;
  * @cssproperty [--portal-radius-m=0.5rem] - Corner radius.
  * @cssproperty [--portal-space-m=1rem] - Spacing.
  * @cssproperty [--portal-space-s=0.5rem] - Small spacing.
+ * @cssproperty [--portal-color-surface-muted=#f3f4f7] - Read-only fields.
+ * @cssproperty [--portal-color-on-danger=#ffffff] - Text on destructive buttons.
+ * @cssproperty [--portal-color-success=#17703a] - Confirmations and good statuses.
+ * @cssproperty [--portal-color-warning=#8a5300] - Statuses that ask attention (ends soon, paused).
+ * @cssproperty [--portal-space-xs=0.25rem] - Smallest spacing.
+ * @cssproperty [--portal-font-size-heading=1.375rem] - The element's heading.
+ * @cssproperty [--portal-font-size-section=1.0625rem] - Section and dialog headings.
+ * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
+ * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  *
  * @cssstate theme-light - The configured theme is light.
  * @cssstate theme-dark - The configured theme is dark.
@@ -70,7 +87,9 @@ const nameOf = (m: Member) => m.name || m.email;
 export class PortalTeam extends PortalElement {
   static override styles = [hostStyles, toolbarStyles, tableStyles];
 
-  readonly #members = this.watch((scope) => this.#allowed && membersResource(scope));
+  /** The customer's type first: members are a team's; an individual customer's role is only nominal. */
+  readonly #customer = this.watch((scope) => this.#allowed && customerResource(scope));
+  readonly #members = this.watch((scope) => this.#allowed && this.#customer.value?.data?.type === 'team' && membersResource(scope));
   /** One action at a time (`invite`, `role:<id>`, `confirm`), each outcome at its place. */
   readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
@@ -86,7 +105,7 @@ export class PortalTeam extends PortalElement {
         : key === 'joined'
           ? (a, b) => a.created_at.localeCompare(b.created_at) || collator.compare(nameOf(a), nameOf(b))
           : (a, b) => collator.compare(nameOf(a), nameOf(b)) || collator.compare(a.email, b.email),
-    (m, needle) => `${m.name ?? ''} ${m.email}`.toLowerCase().includes(needle),
+    (m, needle) => searchText(m).includes(needle),
   );
 
   @state() private email = '';
@@ -96,8 +115,6 @@ export class PortalTeam extends PortalElement {
   @state() private page = 0;
   /** The confirmation open: removing a member, or handing the owner role to one. */
   @state() private confirming: { kind: 'remove' | 'owner'; member: Member } | undefined;
-
-  #focusNext: string | undefined;
 
   /** Member sessions with the owner or billing_manager role; the server refuses everyone else. */
   get #allowed(): boolean {
@@ -116,14 +133,6 @@ export class PortalTeam extends PortalElement {
     this.#table.update(this.#members.value?.data, this.sort, this.resolvedLocale, this.query);
   }
 
-  protected override updated(): void {
-    const target = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
-    if (target) {
-      target.focus();
-      this.#focusNext = undefined;
-    }
-  }
-
   #handleInvite(event: Event): void {
     event.preventDefault();
     const scope = this.scope;
@@ -132,14 +141,16 @@ export class PortalTeam extends PortalElement {
     const { emails, invalid } = parseEmails(email);
     if (emails.length !== 1 || invalid.length) {
       this.#actions.fail('invite', email ? this.t.emailInvalid : this.t.emailRequired);
-      this.#focusNext = '#invite-email';
+      this.focusNext('#invite-email');
       return;
     }
     void this.#actions.run('invite', async () => {
       const { member, existed } = await addMember(scope, email, this.inviteRole);
       this.email = '';
-      this.#actions.succeed('invite', this.t.teamDone(existed ? 'existed' : 'added', nameOf(member)));
-      if (!existed) this.emit('portal-member-added', { member });
+      // Already on the team: nothing was done, and the address typed was likely a mistake.
+      if (existed) return this.#actions.fail('invite', this.t.teamDone('existed', nameOf(member)));
+      this.#actions.succeed('invite', this.t.teamDone('added', nameOf(member)));
+      this.emit('portal-member-added', { member });
     });
   }
 
@@ -160,12 +171,11 @@ export class PortalTeam extends PortalElement {
     if (!scope || !(await this.#actions.run(at, async () => (updated = await updateMember(scope, member.id, role))))) return;
     this.#modal.close();
     this.#actions.succeed(`role:${member.id}`, this.t.teamRoleChanged(nameOf(updated!), this.t.role(updated!.role)));
-    this.#focusNext = `select[data-id="${member.id}"]`;
+    this.focusNext(`select[data-id="${member.id}"]`);
     this.emit('portal-member-updated', { member: updated! });
   }
 
-  #handleConfirm(event: Event): void {
-    event.preventDefault();
+  #handleConfirm(): void {
     const c = this.confirming;
     const scope = this.scope;
     if (!c || !scope) return;
@@ -187,14 +197,16 @@ export class PortalTeam extends PortalElement {
     const t = this.t;
     const gate = this.gate(t.teamSignedOut);
     if (gate) return gate;
-    const state = this.#members.value;
-    // Polar answers 403 for individual customers: member management is for teams only.
-    const refused = !state?.data && state?.error?.status === 403;
-    if (!this.#allowed || refused) return html`<p class="hint" part="empty">${t.teamNotAvailable(refused)}</p>`;
+    const customer = this.#customer.value;
+    // Polar refuses members of an individual customer (403): member management is for teams only.
+    const individual = !!customer?.data && customer.data.type !== 'team';
+    if (!this.#allowed || individual) return html`<p class="hint" part="empty">${t.teamNotAvailable(individual)}</p>`;
     return html`<section part="base" aria-labelledby="team-h">
-      <h2 id="team-h" part="header">${t.teamHeading}</h2>
-      ${this.#renderInvite()}
-      ${resourceView(t, state, { ready: () => this.#renderMembers(), retry: () => this.#members.retry() })}
+      ${this.heading(t.teamHeading, 'team-h')}
+      ${customer?.data
+        ? html`${this.#renderInvite()}
+            ${resourceView(t, this.#members.value, { ready: () => this.#renderMembers(), retry: () => this.#members.retry() })}`
+        : resourceView(t, customer, { ready: () => nothing, retry: () => this.#customer.retry() })}
       ${this.#renderConfirm()}
     </section>`;
   }
@@ -209,7 +221,7 @@ export class PortalTeam extends PortalElement {
     const t = this.t;
     const busy = this.#actions.busy === 'invite';
     return html`<form part="form" novalidate aria-labelledby="invite-h" @submit=${this.#handleInvite}>
-      <h3 id="invite-h">${t.teamInviteHeading}</h3>
+      <h3 aria-level=${this.level(1)} id="invite-h">${t.teamInviteHeading}</h3>
       <div class="row">
         <div class="field grow">
           <label for="invite-email">${t.emailLabel}</label>
@@ -239,14 +251,10 @@ export class PortalTeam extends PortalElement {
     const shown = view.slice(page * PAGE, page * PAGE + PAGE);
     return html`
       <div class="row">
-        <div class="field grow">
-          <label for="team-q">${t.teamSearch}</label>
-          <input id="team-q" type="search" .value=${this.query} aria-describedby="team-shown"
-            @input=${(e: Event) => {
-              this.query = (e.target as HTMLInputElement).value;
-              this.page = 0;
-            }} />
-        </div>
+        ${searchField('team-q', t.teamSearch, this.query, 'team-shown', (query) => {
+          this.query = query;
+          this.page = 0;
+        })}
       </div>
       <p class="hint" id="team-shown" role="status">${t.shownOf(page * PAGE + 1, page * PAGE + shown.length, view.length)}</p>
       ${this.#actions.outcomeAt('list')}
@@ -267,7 +275,7 @@ export class PortalTeam extends PortalElement {
       </div>
       ${pager(t, t.teamHeading, page + 1, pages, (p) => {
         this.page = p - 1;
-        this.#focusNext = 'tbody tr:first-child [data-first]';
+        this.focusNext('tbody tr:first-child [data-first]');
       })}`;
   }
 
@@ -291,9 +299,9 @@ export class PortalTeam extends PortalElement {
             </select>`}
       </td>
       <td data-label=${t.teamJoined}>${formatDate(this.resolvedLocale, m.created_at)}</td>
-      <td class="actions">
-        ${fixed ? nothing : html`<button class="danger" aria-label=${t.forWho(t.remove, who)} @click=${() => (this.confirming = { kind: 'remove', member: m })}>${t.remove}</button>`}
-      </td>
+      <td class="actions"><div>
+        ${fixed ? nothing : html`<button class="quiet danger" aria-label=${t.forWho(t.remove, who)} @click=${() => (this.confirming = { kind: 'remove', member: m })}>${t.remove}</button>`}
+      </div></td>
     </tr>`;
   }
 
@@ -304,24 +312,17 @@ export class PortalTeam extends PortalElement {
     const who = nameOf(c.member);
     const remove = c.kind === 'remove';
     const busy = this.#actions.busy === 'confirm';
-    return html`<dialog part="dialog" aria-labelledby="confirm-h" aria-describedby="confirm-p"
-      @close=${() => {
+    return confirmDialog({
+      id: 'confirm', title: remove ? t.teamRemoveHeading : t.teamOwnerHeading, body: remove ? t.teamRemoveBody(who) : t.teamOwnerBody(who),
+      confirm: busy ? t.saving : remove ? t.remove : t.teamMakeOwner, cancel: t.cancel, danger: remove, busy,
+      outcome: this.#actions.outcomeAt('confirm'), onConfirm: () => this.#handleConfirm(), onCancel: () => this.#modal.close(),
+      onClose: () => {
         this.confirming = undefined;
         this.#actions.clear('confirm');
-      }}>
-      <form novalidate @submit=${this.#handleConfirm}>
-        <h2 id="confirm-h">${remove ? t.teamRemoveHeading : t.teamOwnerHeading}</h2>
-        <p id="confirm-p">${remove ? t.teamRemoveBody(who) : t.teamOwnerBody(who)}</p>
-        ${this.#actions.outcomeAt('confirm')}
-        <div class="actions">
-          <button class=${remove ? 'danger' : 'primary'} part="submit" aria-disabled=${busy ? 'true' : 'false'}>
-            ${busy ? t.saving : remove ? t.remove : t.teamMakeOwner}
-          </button>
-          <button type="button" autofocus @click=${() => this.#modal.close()}>${t.cancel}</button>
-        </div>
-      </form>
-    </dialog>`;
+      },
+    });
   }
+
 }
 
 definePortalElement('portal-team', PortalTeam);
