@@ -2,8 +2,10 @@
 // Builds nothing itself (the npm script builds first), starts the local Polar and a page on
 // another origin that loads dist/portal-elements.js, and for each persona and state (signed
 // out, loading, error, empty, ready, every dialog kind) takes a screenshot in light and dark,
-// at 1280 px, 390 px and 320 px. Writes tmp/gallery/<name>.png and tmp/gallery/index.html, a contact
-// sheet. `GALLERY_ONLY=seats` keeps the shots whose name contains "seats".
+// at 1280 px, 390 px and 320 px; then the first screens with `theme: auto` on the four kinds of
+// page (light, dark, `light dark` with either visitor). Writes tmp/gallery/<name>.png and
+// tmp/gallery/index.html, a contact sheet. `GALLERY_ONLY=seats` keeps the shots whose name
+// contains "seats".
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -22,7 +24,14 @@ const VARIANTS = [
   { name: 'light-390', theme: 'light', width: 390 },
   { name: 'dark-390', theme: 'dark', width: 390 },
   { name: 'light-320', theme: 'light', width: 320 },
+  // theme auto on the four kinds of page (issue: a light shop, a dark-mode visitor): first screens only.
+  { name: 'auto-lightpage-darkvisitor-1280', theme: 'auto', page: 'light', visitor: 'dark', width: 1280, sample: true },
+  { name: 'auto-darkpage-lightvisitor-390', theme: 'auto', page: 'dark', visitor: 'light', width: 390, sample: true },
+  { name: 'auto-lightdarkpage-darkvisitor-1280', theme: 'auto', page: 'light dark', visitor: 'dark', width: 1280, sample: true },
+  { name: 'auto-lightdarkpage-lightvisitor-390', theme: 'auto', page: 'light dark', visitor: 'light', width: 390, sample: true },
 ];
+/** The personas the sampled variants show. */
+const SAMPLED = ['alice', 'owner'];
 
 /** Who is signed in: the organization and the merchant's external ids. */
 const PERSONAS = {
@@ -51,10 +60,11 @@ const DIALOGS = {
   'portal-billing': [/^Remove: /, 'Add payment method'],
 };
 
-const page = (org, api, theme, body) => `<!doctype html>
-<html lang="en" style="color-scheme: ${theme}">
+/** A merchant page that declares `scheme` and paints itself in it (Canvas, CanvasText). */
+const page = (org, api, theme, scheme, body) => `<!doctype html>
+<html lang="en" style="color-scheme: ${scheme}">
 <head><meta charset="utf-8"><title>Gallery</title><link rel="icon" href="data:,">
-<style>body { font: 16px system-ui, sans-serif; margin: 16px; background: ${theme === 'dark' ? '#101114' : '#fff'}; color: ${theme === 'dark' ? '#eee' : '#111'} }</style>
+<style>body { font: 16px system-ui, sans-serif; margin: 16px; background: Canvas; color: CanvasText }</style>
 <script src="/portal-elements.js" data-organization="${org}" data-api="${api}" data-theme="${theme}" data-storage="memory"></script>
 </head><body>${body}</body></html>`;
 
@@ -69,7 +79,7 @@ const site = createServer((req, res) => {
   }
   const q = url.searchParams;
   res.writeHead(200, { 'Content-Type': 'text/html' });
-  res.end(page(q.get('org'), sandbox.url, q.get('theme'), q.get('body') ?? ''));
+  res.end(page(q.get('org'), sandbox.url, q.get('theme'), q.get('page') ?? q.get('theme'), q.get('body') ?? ''));
 });
 await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${site.address().port}`;
@@ -120,7 +130,8 @@ async function open(tag, persona, variant, { fault } = {}) {
   if (fault) await control('faults', fault);
   const org = persona ? PERSONAS[persona].org : tag === 'portal-seats' || tag === 'portal-team' ? 'acme' : 'solo';
   await tab.setViewport({ width: variant.width, height: 900 });
-  await tab.goto(`${origin}/?${new URLSearchParams({ org, theme: variant.theme })}`);
+  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: variant.visitor ?? 'light' }]);
+  await tab.goto(`${origin}/?${new URLSearchParams({ org, theme: variant.theme, page: variant.page ?? variant.theme })}`);
   if (persona) {
     const token = await mint(PERSONAS[persona]);
     await tab.evaluate((t) => window.PolarPortal.session.setToken(t), token);
@@ -165,7 +176,7 @@ for (const variant of VARIANTS) {
       await open(tag, undefined, variant);
       await shoot(`${short}-signed-out-${variant.name}`, `${short}: signed out`);
     }
-    if (MAIN[tag]) {
+    if (MAIN[tag] && !variant.sample) {
       const who = tag === 'portal-seats' || tag === 'portal-team' ? 'owner' : 'alice';
       if (want(`${short}-loading-${variant.name}`)) {
         await open(tag, who, variant, { fault: { path: MAIN[tag], method: 'GET', latency_ms: 20_000, times: 0 } });
@@ -177,11 +188,12 @@ for (const variant of VARIANTS) {
         await shoot(`${short}-error-${variant.name}`, `${short}: error`);
       }
     }
-    for (const persona of Object.keys(PERSONAS)) {
+    for (const persona of Object.keys(PERSONAS).filter((p) => !variant.sample || SAMPLED.includes(p))) {
       const base = `${short}-${persona}-${variant.name}`;
       if (!want(base)) continue;
       await open(tag, persona, variant);
       await shoot(base, `${short}: ${persona}`);
+      if (variant.sample) continue;
       for (const name of DIALOGS[tag] ?? []) {
         if (!(await click(name))) continue;
         await settle();
@@ -212,7 +224,7 @@ for (const variant of VARIANTS) {
     }
   }
   // Alice's pending order: the pay-now dialog.
-  if (want(`orders-alice-pay-${variant.name}`)) {
+  if (!variant.sample && want(`orders-alice-pay-${variant.name}`)) {
     await open('portal-orders', 'alice', variant);
     const opened = await tab.evaluate(() => {
       const rows = [...document.querySelector('portal-orders').shadowRoot.querySelectorAll('tbody tr')];

@@ -29,7 +29,3 @@ export function expiry(locale: string, pm: PaymentMethod): string {
   if (!meta?.exp_year || !meta.exp_month) return '';
   return new Intl.DateTimeFormat(locale, { month: '2-digit', year: 'numeric' }).format(new Date(meta.exp_year, meta.exp_month - 1));
 }
-
-/** The configured theme, `auto` resolved from the page's color scheme (for Polar's embed). */
-export const themeOf = (theme: string | undefined): 'light' | 'dark' =>
-  theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';

@@ -11,6 +11,7 @@ import { translationFor } from '../i18n/localize.js';
 import type { Translation } from '../i18n/translation.js';
 import type { PortalScope } from '../state/scope.js';
 import type { SessionState } from '../state/session.js';
+import { pageScheme, watchScheme, type Scheme } from './color-scheme.js';
 import { keepFocus } from './focus.js';
 import { spinner } from './templates.js';
 
@@ -44,11 +45,25 @@ export class PortalElement extends LitElement {
   #unlistenSession: (() => void) | undefined;
   #followed: PortalScope | undefined;
   #focusNext: string | undefined;
+  #unwatchScheme: (() => void) | undefined;
 
   /** @internal The shared scope: API client, session, resources. */
   protected get scope(): PortalScope | undefined {
     return this.portal?.scope;
   }
+
+  /** @internal The scheme the element draws in: the configured theme, or for `auto` the page's. */
+  protected get scheme(): Scheme {
+    const theme = this.config?.theme;
+    return theme === 'light' || theme === 'dark' ? theme : pageScheme(this);
+  }
+
+  /** Exposes the scheme as `:state(theme-light)` or `:state(theme-dark)`, which set `color-scheme`. */
+  readonly #applyScheme = (): void => {
+    const dark = this.scheme === 'dark';
+    this.setState('theme-dark', dark);
+    this.setState('theme-light', !dark);
+  };
 
   /** @internal Presentation settings of the nearest provider (theme, locale). */
   protected get config(): PortalConfig | undefined {
@@ -142,19 +157,21 @@ export class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#follow(this.followsSession ? this.scope : undefined);
+    this.#unwatchScheme = watchScheme(this.#applyScheme);
+    this.#applyScheme();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#follow(undefined);
+    this.#unwatchScheme?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('portal')) {
       this.#follow(this.followsSession ? this.scope : undefined);
-      this.setState('theme-light', this.config?.theme === 'light');
-      this.setState('theme-dark', this.config?.theme === 'dark');
+      this.#applyScheme();
     }
     this.#syncBindings();
   }

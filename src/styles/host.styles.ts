@@ -12,7 +12,7 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none;
   }
-  :host(:state(theme-light)) {
+  :host {
     color-scheme: light;
   }
   :host(:state(theme-dark)) {

@@ -4,7 +4,8 @@ import { css } from 'lit';
  * The kit's one visual language. Public `--portal-*` tokens (set by the page anywhere above an
  * element) are read into private `--_*` variables with light and dark defaults; the rules below
  * use only the private ones, so a page themes every element from `:root` without reaching
- * inside. These are declarations: each element places them in its own scope (`:host`, or
+ * inside. `light-dark()` follows the `color-scheme` each element sets from its theme (for
+ * `auto`, the page's declared scheme: internal/color-scheme.ts). These are declarations: each element places them in its own scope (`:host`, or
  * `portal-login` for the light-DOM login). README "Theming" lists the public names.
  */
 export const tokens = css`
@@ -32,9 +33,9 @@ export const tokens = css`
   /* Touch targets: WCAG 2.2 asks 24 px at least; 44 px is what fingers need. */
   --_target: var(--portal-target-size, 2.75rem);
 
-  color-scheme: light dark;
   font-family: var(--_font);
-  color: var(--_text);
+  /* Text on the page's own background is the page's; the kit's surfaces set --_text. */
+  color: var(--portal-color-text, inherit);
 `;
 
 /**

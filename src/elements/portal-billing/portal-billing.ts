@@ -6,7 +6,7 @@ import { ModalController } from '../../controllers/modal-controller.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
-import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
+import { expiry, methodLabel } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { confirmDialog, pill, spinner } from '../../internal/templates.js';
@@ -48,7 +48,7 @@ import { portalBillingStyles } from './portal-billing.styles.js';
  * @csspart empty - No payment methods.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
- * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text=inherit] - Text: the page's own on its background; #1b1d22 (light) or #eceef2 (dark) on the kit's surfaces.
  * @cssproperty [--portal-color-text-muted=#555b69] - Hints.
  * @cssproperty [--portal-color-surface=#ffffff] - Dialogs and inputs.
  * @cssproperty [--portal-color-border=#c9cdd5] - Borders.
@@ -70,8 +70,8 @@ import { portalBillingStyles } from './portal-billing.styles.js';
  * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-billing-gap=var(--portal-space-m)] - Space between sections and fields.
  *
- * @cssstate theme-light - The configured theme is light.
- * @cssstate theme-dark - The configured theme is dark.
+ * @cssstate theme-light - Drawn light: the configured theme, or for `auto` the page's declared color scheme.
+ * @cssstate theme-dark - Drawn dark: the configured theme, or for `auto` the page's declared color scheme.
  *
  * @event {PortalEvent<'portal-customer-updated'>} portal-customer-updated - Billing details were saved (detail: fields).
  * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A card was added through Polar's embed (detail: paymentMethodId).
@@ -217,7 +217,7 @@ export class PortalBilling extends PortalElement {
     if (!this.scope || this.adding) return;
     this.#actions.clear();
     const opened = this.#embed.open(this.scope, {
-      theme: themeOf(this.config?.theme),
+      theme: this.scheme,
       locale: this.resolvedLocale,
       // A first card becomes the default; later ones do not change which card is charged.
       setDefault: !this.#customer.value?.data?.default_payment_method_id,

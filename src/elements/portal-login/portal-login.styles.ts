@@ -4,7 +4,7 @@ import { controls, keyframes, tokens } from '../../styles/tokens.js';
 /** Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs). */
 export const loginStyles = css`
   ${keyframes}
-  portal-login:state(theme-light) {
+  portal-login {
     color-scheme: light;
   }
   portal-login:state(theme-dark) {

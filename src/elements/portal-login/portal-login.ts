@@ -37,7 +37,7 @@ let instances = 0;
  * @csspart signed-in - The signed-in summary.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
- * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text=inherit] - Text: the page's own on its background; #1b1d22 (light) or #eceef2 (dark) on the kit's surfaces.
  * @cssproperty [--portal-color-text-muted=#555b69] - Hints and secondary text.
  * @cssproperty [--portal-color-surface=#ffffff] - Input and card background.
  * @cssproperty [--portal-color-border=#c9cdd5] - Input and card borders.
@@ -59,8 +59,8 @@ let instances = 0;
  * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-login-max-width=24rem] - Width of the form.
  *
- * @cssstate theme-light - The configured theme is light.
- * @cssstate theme-dark - The configured theme is dark.
+ * @cssstate theme-light - Drawn light: the configured theme, or for `auto` the page's declared color scheme.
+ * @cssstate theme-dark - Drawn dark: the configured theme, or for `auto` the page's declared color scheme.
  *
  * @event {PortalEvent<'portal-login'>} portal-login - A user signed in (detail: kind, user, method).
  * @event {PortalEvent<'portal-logout'>} portal-logout - The user signed out here or in another tab.

@@ -2,7 +2,8 @@ import { html, nothing, type ReactiveElement } from 'lit';
 import type { ActionController } from '../../controllers/action-controller.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
-import { expiry, methodLabel, themeOf } from '../../internal/payment-method.js';
+import type { Scheme } from '../../internal/color-scheme.js';
+import { expiry, methodLabel } from '../../internal/payment-method.js';
 import type { ElementContext } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { spinner } from '../../internal/templates.js';
@@ -18,7 +19,8 @@ type Phase = 'choose' | 'card' | 'paying' | 'bank' | 'paid' | 'elsewhere';
 
 /** What paying needs from `<portal-orders>`, read fresh each time. */
 export interface PayHost extends ElementContext {
-  theme: string | undefined;
+  /** The scheme the element draws in, for Polar's frame. */
+  theme: Scheme;
   methods: ResourceState<PaymentMethodList> | undefined;
   /** The customer's default method, offered first. */
   defaultMethod: string | undefined;
@@ -140,7 +142,7 @@ export class PayOrder {
     const c = this.#context();
     if (!c.scope) return;
     this.#actions.clear('pay');
-    if (this.#embed.open(c.scope, { theme: themeOf(c.theme), locale: c.locale, setDefault: false })) this.#set('card');
+    if (this.#embed.open(c.scope, { theme: c.theme, locale: c.locale, setDefault: false })) this.#set('card');
   }
 
   #handleEmbed(m: EmbedMessage): void {

@@ -53,7 +53,7 @@ type Doc = 'receipt' | 'invoice';
  * @csspart empty - The empty state.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
- * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text=inherit] - Text: the page's own on its background; #1b1d22 (light) or #eceef2 (dark) on the kit's surfaces.
  * @cssproperty [--portal-color-text-muted=#555b69] - Hints.
  * @cssproperty [--portal-color-surface=#ffffff] - Dialogs and inputs.
  * @cssproperty [--portal-color-border=#c9cdd5] - Borders and table rules.
@@ -75,8 +75,8 @@ type Doc = 'receipt' | 'invoice';
  * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  * @cssproperty [--portal-orders-gap=var(--portal-space-m)] - Space between blocks.
  *
- * @cssstate theme-light - The configured theme is light.
- * @cssstate theme-dark - The configured theme is dark.
+ * @cssstate theme-light - Drawn light: the configured theme, or for `auto` the page's declared color scheme.
+ * @cssstate theme-dark - Drawn dark: the configured theme, or for `auto` the page's declared color scheme.
  *
  * @event {PortalEvent<'portal-order-updated'>} portal-order-updated - An order changed: billing details, invoice, payment (detail: orderId, change).
  * @event {PortalEvent<'portal-order-paid'>} portal-order-paid - A payment retry went through (detail: orderId).
@@ -98,7 +98,7 @@ export class PortalOrders extends PortalElement {
   readonly #actions = new ActionController(this, () => this.t);
   readonly #pay = new PayOrder(this, this.#actions, () => ({
     ...this.context(),
-    theme: this.config?.theme,
+    theme: this.scheme,
     // The methods show once the default is known, so the list does not reorder under the pointer.
     methods: this.#customer.value?.data || this.#customer.value?.error ? this.#methods.value : undefined,
     defaultMethod: this.#customer.value?.data?.default_payment_method_id ?? undefined,

@@ -17,6 +17,7 @@ export const subscriptionsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    color: var(--_text);
     padding: var(--_space);
   }
   .head {

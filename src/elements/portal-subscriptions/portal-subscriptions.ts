@@ -67,7 +67,7 @@ let instances = 0;
  * @csspart empty - The empty state.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
- * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text=inherit] - Text: the page's own on its background; #1b1d22 (light) or #eceef2 (dark) on the kit's surfaces.
  * @cssproperty [--portal-color-text-muted=#555b69] - Hints, dates and struck-through prices.
  * @cssproperty [--portal-color-surface=#ffffff] - Cards, dialogs and inputs.
  * @cssproperty [--portal-color-border=#c9cdd5] - Card, dialog and input borders.
@@ -93,6 +93,8 @@ let instances = 0;
  * @cssstate error - The list failed to load.
  * @cssstate empty - There are no subscriptions.
  * @cssstate ready - The list is shown.
+ * @cssstate theme-light - Drawn light: the configured theme, or for `auto` the page's declared color scheme.
+ * @cssstate theme-dark - Drawn dark: the configured theme, or for `auto` the page's declared color scheme.
  *
  * @event {PortalEvent<'portal-before-cancel'>} portal-before-cancel - Before a cancel is sent; cancelable. After `preventDefault()`, continue with `event.detail.proceed()`.
  * @event {PortalEvent<'portal-subscription-updated'>} portal-subscription-updated - Any change succeeded (detail: subscriptionId, changes).

@@ -56,7 +56,7 @@ function searchText(m: Member): string {
  * @csspart dialog - The remove and hand-over confirmations.
  *
  * @cssproperty [--portal-font-family=inherit] - Font of all text.
- * @cssproperty [--portal-color-text=#1b1d22] - Body text.
+ * @cssproperty [--portal-color-text=inherit] - Text: the page's own on its background; #1b1d22 (light) or #eceef2 (dark) on the kit's surfaces.
  * @cssproperty [--portal-color-text-muted=#555b69] - Hints and secondary text.
  * @cssproperty [--portal-color-surface=#ffffff] - Inputs and dialogs.
  * @cssproperty [--portal-color-border=#c9cdd5] - Borders and table rules.
@@ -77,8 +77,8 @@ function searchText(m: Member): string {
  * @cssproperty [--portal-font-size-small=0.875rem] - Hints, statuses and table headers.
  * @cssproperty [--portal-target-size=2.75rem] - Smallest height of buttons and fields (touch targets).
  *
- * @cssstate theme-light - The configured theme is light.
- * @cssstate theme-dark - The configured theme is dark.
+ * @cssstate theme-light - Drawn light: the configured theme, or for `auto` the page's declared color scheme.
+ * @cssstate theme-dark - Drawn dark: the configured theme, or for `auto` the page's declared color scheme.
  *
  * @event {PortalEvent<'portal-member-added'>} portal-member-added - Someone new joined the team (detail: member).
  * @event {PortalEvent<'portal-member-updated'>} portal-member-updated - A member's role changed (detail: member).
