@@ -14,6 +14,7 @@ const CONFIG_SCHEMA = {
     code_ttl_seconds: { anyOf: [{ type: 'integer', exclusiveMinimum: 0 }, { type: 'null' }] },
     stream_lifetime_seconds: { type: 'number', exclusiveMinimum: 0 },
     payment_lock_stale_seconds: { type: 'number', exclusiveMinimum: 0 },
+    download_ttl_seconds: { type: 'number', exclusiveMinimum: 0 },
   },
 };
 const FAULT_SCHEMA = {
@@ -41,6 +42,7 @@ export async function handleControl(world, req, url, origin) {
   const path = url.pathname.replace(/\/+$/, '');
   const route = `${method} ${path}`;
   if (route === 'GET /__sandbox/outbox') return { status: 200, body: world.auth.outbox };
+  if (route === 'GET /__sandbox/invitations') return { status: 200, body: invitations(world, origin) };
   if (route === 'POST /__sandbox/reset') {
     req.resume();
     world.reset();
@@ -82,6 +84,24 @@ export async function handleControl(world, req, url, origin) {
   const file = /^\/__sandbox\/files\/([^/]+)\/([^/]+)$/.exec(path);
   if (method === 'GET' && file) return serveFile(world, decodeURIComponent(file[1]), decodeURIComponent(file[2]), origin);
   throw new HttpError(404, { detail: 'Not Found' });
+}
+
+/**
+ * What Polar's seat invitation emails would carry (customer_seat/sender.py): each pending seat's
+ * address and claim link (`{frontend}/{org}/portal/claim?token=`), newest first.
+ * @param {import('./server.mjs').World} world @param {string} origin
+ */
+function invitations(world, origin) {
+  const { state } = world;
+  return [...state.seats.values()]
+    .filter((s) => s.status === 'pending' && s.invitation_token && Date.parse(s.invitation_token_expires_at) > world.now())
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
+    .map((s) => {
+      const parent = s.subscription_id ? state.subscriptions.get(s.subscription_id) : state.orders.get(s.order_id);
+      const product = state.products.get(parent.product_id);
+      const org = state.organizations.get(product.organization_id);
+      return { email: s.email, token: s.invitation_token, organization: org.slug, product: product.name, claim_url: `${origin}/${org.slug}/portal/claim?token=${s.invitation_token}`, sent_at: s.created_at };
+    });
 }
 
 /**

@@ -21,6 +21,13 @@ export const SEED = Object.freeze({
     acme: { id: uuidFrom('org:acme'), slug: 'acme', name: 'Acme Inc.', accessToken: oat('acme') },
     solo: { id: uuidFrom('org:solo'), slug: 'solo', name: 'Solo Studio', accessToken: oat('solo') },
   },
+  /** Seat invitation tokens (what Polar's email links carry: `/{org}/portal/claim?token=`). */
+  invitations: {
+    nina: hexFrom('invitation:globex:pending:1', 43),
+    oscar: hexFrom('invitation:globex:pending:2', 43),
+    paula: hexFrom('invitation:globex:pending:3', 43),
+    newHire01: hexFrom('invitation:initech:pending:1', 43),
+  },
   /** The local Polar's stand-in for Polar's Stripe publishable key (sandbox/stripe.mjs). */
   stripePublishableKey: 'pk_test_local_polar_sandbox',
   /** Organization access tokens for `POST /v1/customer-sessions/` (server-side only on real Polar). */
@@ -120,6 +127,7 @@ export function createState(now) {
   /** @type {Map<string, any>} */ const grants = new Map();
   /** @type {Map<string, any>} */ const licenseKeys = new Map();
   /** @type {Map<string, any>} */ const files = new Map();
+  /** @type {Map<string, any>} */ const downloadables = new Map();
   /** @type {Map<string, any>} */ const paymentMethods = new Map();
   /** Payment records, as Polar's Stripe webhook handlers create them (server/polar/payment/). */
   /** @type {Map<string, any>} */ const payments = new Map();
@@ -164,6 +172,17 @@ export function createState(now) {
   const acmeCli = benefit('acme:cli', O.acme.id, 'license_keys', 'Acme CLI license key', { prefix: 'ACME', expires: { ttl: 1, timeframe: 'year' }, activations: null, limit_usage: null });
   const acmeOnboarding = benefit('acme:onboarding', O.acme.id, 'custom', 'Team onboarding guide', { note: 'Book your onboarding call at https://acme.example/onboarding and use code TEAM-ONBOARD.' });
   const acmeDesktop = benefit('acme:desktop', O.acme.id, 'downloadables', 'Acme Desktop for macOS and Windows', { archived: {} });
+  // Every other type Polar has, on Pro: what the benefits element must show and let people do.
+  const soloRepo = benefit('solo:repo', O.solo.id, 'github_repository', 'Private beta repository on GitHub', { repository_owner: 'solo-labs', repository_name: 'solo-desktop-beta', permission: 'pull' });
+  const soloDiscord = benefit('solo:discord', O.solo.id, 'discord', 'Solo community on Discord', { guild_id: '1093287756251381771', role_id: '1093290342911873164' });
+  const soloSlack = benefit('solo:slack', O.solo.id, 'slack_shared_channel', 'Shared Slack channel with the Solo team', { channel_name: 'solo-priority' });
+  const soloCredits = benefit('solo:credits', O.solo.id, 'meter_credit', 'AI assistant credits', { meter_id: uuidFrom('meter:solo:ai'), units: 1000, rollover: false });
+  const soloFlag = benefit('solo:beta', O.solo.id, 'feature_flag', 'Early access to new features', { metadata: {} });
+  // Initech's yearly plan comes with a course: 24 modules, so one persona has 25 grants.
+  const acmeModules = Array.from({ length: 24 }, (_, i) =>
+    benefit(`acme:module:${i + 1}`, O.acme.id, 'custom', `Course module ${i + 1}: ${['Setup', 'Workflows', 'Automation', 'Reporting', 'Security', 'Scaling'][i % 6]}`, { note: `Module ${i + 1} is at https://learn.acme.example/module/${i + 1}. Your team's enrolment code: ACME-${String(i + 1).padStart(2, '0')}.` }));
+  // 2.3.0 was the installer until 2.4.0 came out: customers who had it keep it, marked as earlier.
+  const soloDmgOld = file('solo:dmg:2.3', O.solo.id, soloApps, 'SoloDesktop-2.3.0.dmg', 'application/x-apple-diskimage', 82_837_504, '2.3.0');
   file('solo:dmg', O.solo.id, soloApps, 'SoloDesktop-2.4.0.dmg', 'application/x-apple-diskimage', 84_213_760, '2.4.0');
   file('solo:exe', O.solo.id, soloApps, 'SoloDesktop-Setup-2.4.0.exe', 'application/vnd.microsoft.portable-executable', 71_303_168, '2.4.0');
   file('solo:pdf', O.solo.id, soloEbook, 'shipping-indie-saas.pdf', 'application/pdf', 5_242_880, '1.2');
@@ -172,6 +191,8 @@ export function createState(now) {
   for (const b of benefits.values()) {
     if (b.type === 'downloadables') b.properties = { archived: {}, files: [...files.values()].filter((f) => f.benefit_id === b.id).map((f) => f.id) };
   }
+  /** Archives a file of the installers benefit: new grants no longer get it. @param {string} fileId */
+  const soloAppsArchive = (fileId) => (benefits.get(soloApps).properties.archived[fileId] = true);
 
   // Products ----------------------------------------------------------------
   /**
@@ -193,7 +214,8 @@ export function createState(now) {
   const fixed = (/** @type {number} */ cents) => ({ amount_type: 'fixed', price_amount: cents });
   addProduct('solo:starter-monthly', O.solo.id, 'Starter Monthly', 'Solo Desktop for one machine, billed monthly.', 'month', fixed(900), [soloApps]);
   addProduct('solo:starter-yearly', O.solo.id, 'Starter Yearly', 'Solo Desktop for one machine, billed yearly (two months free).', 'year', fixed(9000), [soloApps]);
-  addProduct('solo:pro-monthly', O.solo.id, 'Pro Monthly', 'Three machines, license key and priority support.', 'month', fixed(2900), [soloLicense, soloApps, soloSupport]);
+  const proBenefits = [soloLicense, soloApps, soloSupport, soloRepo, soloDiscord, soloSlack, soloCredits, soloFlag];
+  addProduct('solo:pro-monthly', O.solo.id, 'Pro Monthly', 'Three machines, license key and priority support.', 'month', fixed(2900), proBenefits);
   addProduct('solo:pro-yearly', O.solo.id, 'Pro Yearly', 'Three machines, license key and priority support, billed yearly.', 'year', fixed(29000), [soloLicense, soloApps, soloSupport]);
   addProduct('solo:business-monthly', O.solo.id, 'Business Monthly', 'Everything in Pro plus invoicing and a support SLA.', 'month', fixed(9900), [soloLicense, soloApps, soloSupport]);
   addProduct('solo:lifetime', O.solo.id, 'Lifetime license', 'Pay once, use Solo Desktop 2.x forever.', null, fixed(19900), [soloLicense, soloApps]);
@@ -208,7 +230,7 @@ export function createState(now) {
     seat_tiers: { seat_tier_type: 'volume', minimum_seats: 1, maximum_seats: null, tiers: [{ min_seats: 1, max_seats: 49, price_per_seat: low }, { min_seats: 50, max_seats: null, price_per_seat: high }] },
   });
   addProduct('acme:team', O.acme.id, 'Team', 'Per-seat plan for teams. Volume pricing from 50 seats.', 'month', seatTiers(1200, 1000), [acmeCli, acmeOnboarding, acmeDesktop]);
-  addProduct('acme:team-yearly', O.acme.id, 'Team Yearly', 'Per-seat plan for teams, billed yearly. Volume pricing from 50 seats.', 'year', seatTiers(12000, 10000), [acmeCli, acmeOnboarding, acmeDesktop]);
+  addProduct('acme:team-yearly', O.acme.id, 'Team Yearly', 'Per-seat plan for teams, billed yearly. Volume pricing from 50 seats.', 'year', seatTiers(12000, 10000), [acmeCli, acmeOnboarding, acmeDesktop, ...acmeModules]);
   addProduct('acme:workshop', O.acme.id, 'Onboarding workshop', 'A half-day remote workshop for your team.', null, fixed(50000), [acmeOnboarding]);
 
   // Customers and members ---------------------------------------------------
@@ -224,7 +246,7 @@ export function createState(now) {
   const alice = addCustomer('alice', {
     organization_id: O.solo.id, email: 'alice@example.com', name: 'Alice Martin', external_id: 'alice', billing_name: 'Alice Martin',
     billing_address: { line1: 'Torstraße 12', line2: null, postal_code: '10119', city: 'Berlin', state: null, country: 'DE' },
-    default_payment_method_id: SEED.paymentMethods.aliceVisa, oauth_accounts: { github: { account_id: '48151623', account_username: 'alice-dev' } },
+    default_payment_method_id: SEED.paymentMethods.aliceVisa, oauth_accounts: { 'github:48151623': { account_id: '48151623', account_username: 'alice-dev' } },
     metadata: { plan_source: 'website' }, created_at: at(-420),
   });
   addCustomer('shared-studio', { organization_id: O.solo.id, email: 'shared@example.com', name: 'Shared Studio', external_id: 'shared-studio', type: 'individual' });
@@ -399,23 +421,46 @@ export function createState(now) {
 
   // Benefit grants and license keys -----------------------------------------
   /** @param {string} key @param {string} customerId @param {string|null} memberId @param {string} benefitId @param {{sub?: string, order?: string}} src @param {number} days */
-  const grant = (key, customerId, memberId, benefitId, src, days) =>
-    grantBenefit({ benefits, grants, licenseKeys }, benefitId, { customerId, memberId, subscriptionId: src.sub, orderId: src.order }, at(days), key);
-  grant('alice:pro:license', alice, null, soloLicense, { sub: S.alice.active }, -170);
-  grant('alice:pro:apps', alice, null, soloApps, { sub: S.alice.active }, -170);
-  grant('alice:pro:support', alice, null, soloSupport, { sub: S.alice.active }, -170);
+  const grant = (key, customerId, memberId, benefitId, src, days, properties = {}) =>
+    grantBenefit(
+      /** @type {any} */ ({ benefits, grants, licenseKeys, downloadables, customers, members }), benefitId,
+      { customerId, memberId, subscriptionId: src.sub, orderId: src.order }, at(days), key, properties,
+    );
+  const alicePro = { sub: S.alice.active };
+  grant('alice:pro:license', alice, null, soloLicense, alicePro, -170);
+  // Alice had 2.3.0 before 2.4.0 replaced it: she keeps it, as an earlier version.
+  grant('alice:pro:apps', alice, null, soloApps, alicePro, -170);
+  soloAppsArchive(soloDmgOld);
+  grant('alice:pro:support', alice, null, soloSupport, alicePro, -170);
+  // GitHub: a linked account, no invite asked for yet. Discord: nothing linked, so Polar's
+  // grant failed with BenefitActionRequiredError. Slack: no email given yet.
+  grant('alice:pro:repo', alice, null, soloRepo, alicePro, -170);
+  grant('alice:pro:discord', alice, null, soloDiscord, alicePro, -170);
+  grant('alice:pro:slack', alice, null, soloSlack, alicePro, -170);
+  grant('alice:pro:credits', alice, null, soloCredits, alicePro, -20);
+  grant('alice:pro:beta', alice, null, soloFlag, alicePro, -170);
   grant('alice:ebook', alice, null, soloEbook, { order: uuidFrom('order:alice:ebook') }, -95);
-  grant('alice:lifetime:license', alice, null, soloLicense, { order: uuidFrom('order:alice:lifetime') }, -60);
+  const lifetime = grant('alice:lifetime:license', alice, null, soloLicense, { order: uuidFrom('order:alice:lifetime') }, -60);
+  // The lifetime key is on its limit: three machines; it was rotated once.
+  const lifetimeKey = licenseKeys.get(lifetime.properties.license_key_id);
+  lifetimeKey.activations = ['MacBook Pro (work)', 'Mac mini (studio)', 'ThinkPad X1'].map((label, i) => ({
+    id: uuidFrom(`activation:alice:lifetime:${i}`), license_key_id: lifetimeKey.id, label, meta: { os: ['macOS 15', 'macOS 14', 'Windows 11'][i] }, created_at: at(-55 + i * 10), modified_at: null,
+  }));
+  lifetimeKey.modified_at = at(-12);
+  // The ended subscription's grants were revoked: Polar no longer lists them.
+  const ended = grant('alice:ended:apps', alice, null, soloApps, { sub: S.alice.ended }, -700);
+  Object.assign(ended, { revoked_at: at(-30), granted_at: null });
   for (const [k, mid] of [['owner', P.owner.memberId], ['billing', P.billing.memberId], ['member', P.member.memberId]]) {
     grant(`globex:${k}:cli`, globex, mid, acmeCli, { sub: S.globex }, -70);
     grant(`globex:${k}:onboarding`, globex, mid, acmeOnboarding, { sub: S.globex }, -70);
     grant(`globex:${k}:desktop`, globex, mid, acmeDesktop, { sub: S.globex }, -70);
   }
   grant('initech:owner:cli', initech, P.big.memberId, acmeCli, { sub: S.initech }, -499);
+  acmeModules.forEach((id, i) => grant(`initech:owner:module:${i + 1}`, initech, P.big.memberId, id, { sub: S.initech }, -498 + i * 7));
   grant('carol:cli', carol, P.carol.memberId, acmeCli, { sub: S.carol }, -150);
   grant('carol:desktop', carol, P.carol.memberId, acmeDesktop, { sub: S.carol }, -150);
 
-  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, paymentMethods, payments, paymentIntents };
+  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, downloadables, paymentMethods, payments, paymentIntents };
 }
 
 /**

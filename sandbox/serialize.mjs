@@ -1,6 +1,7 @@
 // @ts-check
 // Internal records → Polar's response shapes (the OpenAPI schemas named on each function).
 import { periodAmount } from './billing.mjs';
+import { activeFiles } from './grants.mjs';
 
 /** @typedef {import('./seed.mjs').State} State */
 
@@ -27,9 +28,13 @@ export const benefitPublic = (b) => ({
 export function benefitSubscriber(state, b) {
   /** @type {any} */
   let properties = {};
+  // What each type tells a subscriber (benefit/strategies/*/properties.py, the *Subscriber schemas).
   if (b.type === 'license_keys') properties = { prefix: b.properties.prefix, expires: b.properties.expires, activations: b.properties.activations, limit_usage: b.properties.limit_usage };
-  else if (b.type === 'downloadables') properties = { active_files: b.properties.files };
+  else if (b.type === 'downloadables') properties = { active_files: activeFiles(b) };
   else if (b.type === 'custom') properties = { note: b.properties.note };
+  else if (b.type === 'github_repository') properties = { repository_owner: b.properties.repository_owner, repository_name: b.properties.repository_name };
+  else if (b.type === 'discord') properties = { guild_id: b.properties.guild_id };
+  else if (b.type === 'meter_credit') properties = { meter_id: b.properties.meter_id, units: b.properties.units, rollover: b.properties.rollover };
   return { ...benefitPublic(b), organization: benefitOrganization(state.organizations.get(b.organization_id)), properties };
 }
 
@@ -170,19 +175,23 @@ export function licenseKeyWithActivations(state, k) {
 }
 
 /**
- * DownloadableRead. The signed URL points at the sandbox's own file host.
- * @param {any} f @param {string} origin @param {number} now
+ * DownloadableRead: the file, and a signed link that works for `ttl` seconds
+ * (customer_portal/service/downloadables.py `create_download_token`, S3_FILES_PRESIGN_TTL).
+ * @param {any} d the customer's downloadable @param {any} f its file @param {string} origin @param {number} now @param {number} ttl
  */
-export const downloadable = (f, origin, now) => ({
-  id: f.id, benefit_id: f.benefit_id,
+export const downloadable = (d, f, origin, now, ttl) => ({
+  id: d.id, benefit_id: d.benefit_id,
   file: {
     id: f.id, organization_id: f.organization_id, name: f.name, path: `${f.organization_id}/${f.id}/${f.name}`, mime_type: f.mime_type,
     size: f.size, storage_version: null, checksum_etag: `"${f.sha.slice(0, 32)}"`, checksum_sha256_base64: Buffer.from(f.sha, 'hex').toString('base64'),
     checksum_sha256_hex: f.sha, last_modified_at: f.created_at,
-    download: { url: `${origin}/__sandbox/files/${f.id}/${encodeURIComponent(f.name)}`, headers: {}, expires_at: new Date(now + 3600_000).toISOString() },
+    download: { url: `${origin}/v1/customer-portal/downloadables/${downloadToken(d.id, now + ttl * 1000)}`, headers: {}, expires_at: new Date(now + ttl * 1000).toISOString() },
     version: f.version, is_uploaded: true, service: 'downloadable', size_readable: readableSize(f.size),
   },
 });
+
+/** A download token: the downloadable and when the link stops working. @param {string} id @param {number} expires */
+export const downloadToken = (id, expires) => Buffer.from(JSON.stringify({ id, exp: expires })).toString('base64url');
 
 /** @param {number} n */
 function readableSize(n) {

@@ -13,6 +13,7 @@ import { handleControl } from './control.mjs';
 import { serveEmbed } from './embed.mjs';
 import { serveStripe } from './stripe.mjs';
 import { serveHostedPortal } from './hosted.mjs';
+import { serveOAuthProvider } from './oauth.mjs';
 import customerSession from './routes/customer-session.mjs';
 import organizations from './routes/organizations.mjs';
 import customers from './routes/customers.mjs';
@@ -23,6 +24,8 @@ import members from './routes/members.mjs';
 import orders from './routes/orders.mjs';
 import benefits from './routes/benefits.mjs';
 import stream from './routes/stream.mjs';
+import oauth from './routes/oauth.mjs';
+import claim from './routes/claim.mjs';
 
 export const SUPPORTED_VERSIONS = ['2026-04', '2026-10'];
 const DEFAULT_VERSION = '2026-04';
@@ -30,7 +33,7 @@ const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Authorization', 'Content-
 const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
 
 /**
- * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null, stream_lifetime_seconds?: number}} Config
+ * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null, stream_lifetime_seconds?: number, payment_lock_stale_seconds?: number, download_ttl_seconds?: number}} Config
  * @typedef {{
  *   options: {rateLimits: boolean, tokenTtlSeconds: number},
  *   config: Config,
@@ -52,7 +55,7 @@ const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
  */
 
 /** @type {Route[]} */
-const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits, ...stream];
+const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits, ...stream, ...oauth, ...claim];
 const COMPILED = ROUTES.map((r) => ({
   ...r,
   regex: new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
@@ -101,6 +104,7 @@ export function createSandbox(options = {}) {
     const isControl = path.startsWith('/__sandbox/');
     if (path.startsWith('/embed/')) return serveEmbed(req, res, url);
     if (path.startsWith('/stripe/')) return serveStripe(world, req, res, url);
+    if (path.startsWith('/__oauth/')) return serveOAuthProvider(world, req, res, url);
     if (!isApi && !isControl) return serveHostedPortal(world, req, res, url);
     const method = (req.method ?? 'GET').toUpperCase();
 

@@ -13,7 +13,7 @@ const BASE = '/v1/customer-portal/seats';
 const INVITATION_TTL_MS = 86_400_000;
 
 /** `check_seat_feature_enabled`: the organization's internal `seat_based_pricing_enabled` setting. @param {any} org */
-function requireSeatsFeature(org) {
+export function requireSeatsFeature(org) {
   if (!org?.feature_settings?.seat_based_pricing_enabled) throw polarError(403, 'FeatureNotEnabled', 'Seat-based pricing is not enabled for this organization');
 }
 

@@ -13,41 +13,48 @@ const PING_SECONDS = 15;
 /** sse_starlette's framing: `data: …` lines, `\r\n` line ends, a blank line after each message. */
 const message = (/** @type {string} */ data) => `data: ${data}\r\n\r\n`;
 
+/**
+ * An SSE reply on `customerId`'s channel (eventstream/endpoints.py `subscribe`): pings every
+ * 15 s, `{"type": "reconnect"}` at the end of its lifetime.
+ * @param {import('../server.mjs').World} world @param {string} customerId
+ * @returns {import('../server.mjs').Reply}
+ */
+export function eventStream(world, customerId) {
+  return {
+    status: 200,
+    stream(res, headers) {
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.flushHeaders();
+      // Polar closes a stream after MAX_SSE_CONNECTION_LIFETIME (10 minutes) with a
+      // `{"type": "reconnect"}` message; the control API can shorten it for tests.
+      const lifetime = (world.config.stream_lifetime_seconds ?? 600) * 1000;
+      const unsubscribe = world.background.subscribe(customerId, (event) => res.write(message(JSON.stringify(event))));
+      const ping = setInterval(() => res.write(`: ping - ${new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')}\r\n\r\n`), PING_SECONDS * 1000);
+      const end = setTimeout(() => {
+        res.write(message('{"type": "reconnect"}'));
+        res.end();
+      }, lifetime);
+      res.on('close', () => {
+        unsubscribe();
+        clearInterval(ping);
+        clearTimeout(end);
+      });
+    },
+  };
+}
+
 /** @type {import('../server.mjs').Route[]} */
 export default [
   {
     method: 'GET', path: PATH, gate: 'read',
     handler(ctx) {
-      const customerId = subject(ctx).customer.id;
-      const { world } = ctx;
-      return {
-        status: 200,
-        stream(res, headers) {
-          res.writeHead(200, {
-            ...headers,
-            'Content-Type': 'text/event-stream; charset=utf-8',
-            'Cache-Control': 'no-store',
-            Connection: 'keep-alive',
-            'X-Accel-Buffering': 'no',
-          });
-          res.flushHeaders();
-          // Polar closes a stream after MAX_SSE_CONNECTION_LIFETIME (10 minutes) with a
-          // `{"type": "reconnect"}` message; the control API can shorten it for tests.
-          const lifetime = (world.config.stream_lifetime_seconds ?? 600) * 1000;
-          const unsubscribe = world.background.subscribe(customerId, (event) => res.write(message(JSON.stringify(event))));
-          const ping = setInterval(() => res.write(`: ping - ${new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')}\r\n\r\n`), PING_SECONDS * 1000);
-          const end = setTimeout(() => {
-            res.write(message('{"type": "reconnect"}'));
-            res.end();
-          }, lifetime);
-          const close = () => {
-            unsubscribe();
-            clearInterval(ping);
-            clearTimeout(end);
-          };
-          res.on('close', close);
-        },
-      };
+      return eventStream(ctx.world, subject(ctx).customer.id);
     },
   },
 ];

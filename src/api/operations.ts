@@ -4,13 +4,14 @@
 export const ANONYMOUS_OPERATIONS: ReadonlySet<string> = new Set([
   "GET /v1/customer-portal/customers/me/email-update/check",
   "GET /v1/customer-portal/downloadables/{token}",
-  "GET /v1/customer-portal/oauth-accounts/authorize",
   "GET /v1/customer-portal/oauth-accounts/callback",
   "GET /v1/customer-portal/organizations/{slug}",
+  "GET /v1/customer-seats/claim/{invitation_token}",
   "POST /v1/customer-portal/customer-session/authenticate",
   "POST /v1/customer-portal/customer-session/request",
   "POST /v1/customer-portal/customers/me/email-update/verify",
   "POST /v1/customer-portal/license-keys/activate",
   "POST /v1/customer-portal/license-keys/deactivate",
-  "POST /v1/customer-portal/license-keys/validate"
+  "POST /v1/customer-portal/license-keys/validate",
+  "POST /v1/customer-seats/claim"
 ]);

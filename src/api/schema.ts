@@ -1030,6 +1030,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-seats/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim Seat */
+        post: operations["customer_seats:claim_seat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-seats/claim/{invitation_token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Claim Info
+         * @description Read-only information about a seat invitation (safe for email scanners: no side effects).
+         */
+        get: operations["customer_seats:get_claim_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3364,6 +3401,19 @@ export type components = {
             subscription_id?: string | null;
         };
         /**
+         * CustomerSeatClaimResponse
+         * @description Response after successfully claiming a seat.
+         */
+        CustomerSeatClaimResponse: {
+            /**
+             * Customer Session Token
+             * @description Session token for immediate customer portal access
+             */
+            customer_session_token: string;
+            /** @description The claimed seat */
+            seat: components["schemas"]["CustomerSeat"];
+        };
+        /**
          * CustomerSelectionOption
          * @description Minimal customer information for disambiguation selection.
          */
@@ -5447,6 +5497,51 @@ export type components = {
             };
             /** Url */
             url: string;
+        };
+        /** SeatClaim */
+        SeatClaim: {
+            /**
+             * Invitation Token
+             * @description Invitation token to claim the seat
+             */
+            invitation_token: string;
+        };
+        /**
+         * SeatClaimInfo
+         * @description Read-only information about a seat claim invitation. Safe for email scanners - no side effects when fetched.
+         */
+        SeatClaimInfo: {
+            /**
+             * Can Claim
+             * @description Whether the seat can be claimed
+             */
+            can_claim: boolean;
+            /**
+             * Customer Email
+             * @description Email of the customer assigned to this seat
+             */
+            customer_email: string;
+            /**
+             * Organization Name
+             * @description Name of the organization
+             */
+            organization_name: string;
+            /**
+             * Organization Slug
+             * @description Slug of the organization
+             */
+            organization_slug: string;
+            /**
+             * Product Id
+             * Format: uuid
+             * @description ID of the product
+             */
+            product_id: string;
+            /**
+             * Product Name
+             * @description Name of the product
+             */
+            product_name: string;
         };
         /** SeatsList */
         SeatsList: {
@@ -8226,6 +8321,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResourceNotFound"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "customer_seats:claim_seat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatClaim"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSeatClaimResponse"];
+                };
+            };
+            /** @description Invalid, expired, or already claimed token */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Seat-based pricing not enabled for organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "customer_seats:get_claim_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatClaimInfo"];
+                };
+            };
+            /** @description Invalid or expired invitation token */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Seat-based pricing not enabled for organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Seat not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description Validation Error */

@@ -30,7 +30,7 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
 
 export const resetSandbox = () => control('POST', 'reset');
 
-export const configureSandbox = (config: { rate_limits?: boolean; token_ttl_seconds?: number; code_ttl_seconds?: number; stream_lifetime_seconds?: number }) =>
+export const configureSandbox = (config: { rate_limits?: boolean; token_ttl_seconds?: number; code_ttl_seconds?: number; stream_lifetime_seconds?: number; download_ttl_seconds?: number }) =>
   control('POST', 'config', config);
 
 export interface Fault {
@@ -77,4 +77,17 @@ export async function mintSessionToken(
   });
   if (response.status !== 201) throw new Error(`minting failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+export interface Invitation {
+  email: string;
+  token: string;
+  organization: string;
+  product: string;
+  claim_url: string;
+}
+
+/** The seat invitations the local Polar would have emailed, newest first. */
+export async function invitations(): Promise<Invitation[]> {
+  return (await control('GET', 'invitations')).json();
 }
