@@ -118,6 +118,28 @@
     root.addEventListener('outbox-refresh', () => void poll());
   }
 
+  /** The seat invitations Polar would have emailed, each linked to this site's claim page. */
+  async function invitations(root) {
+    const list = root.querySelector('[data-invitations-list]');
+    try {
+      const response = await fetch(`${localPolar}/__sandbox/invitations`, { cache: 'no-store' });
+      const entries = await response.json();
+      list.replaceChildren(
+        ...entries.slice(0, SHOWN).map((entry) => {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = `/claim.html?org=${encodeURIComponent(entry.organization)}&token=${encodeURIComponent(entry.token)}`;
+          link.textContent = `${entry.email}: ${entry.product}`;
+          item.append(link);
+          return item;
+        }),
+      );
+    } catch {
+      list.replaceChildren();
+    }
+  }
+
   if (localPolar) document.querySelectorAll('[data-outbox]').forEach(mount);
+  if (localPolar) document.querySelectorAll('[data-invitations]').forEach((root) => void invitations(root));
   else document.querySelectorAll('[data-local]').forEach((element) => (element.hidden = true));
 }

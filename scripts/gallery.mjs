@@ -43,7 +43,7 @@ const PERSONAS = {
   carol: { org: 'acme', customer: 'carol' },
   big: { org: 'acme', customer: 'initech', member: 'initech-owner' },
 };
-const ELEMENTS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing'];
+const ELEMENTS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits'];
 /** Each element's first request: delayed for "loading", failed for "error". */
 const MAIN = {
   'portal-subscriptions': '/v1/customer-portal/subscriptions/',
@@ -51,6 +51,7 @@ const MAIN = {
   'portal-team': '/v1/customer-portal/members',
   'portal-orders': '/v1/customer-portal/orders/',
   'portal-billing': '/v1/customer-portal/customers/me',
+  'portal-benefits': '/v1/customer-portal/benefit-grants/',
 };
 /** Buttons that open a dialog, by accessible name (the first match of a pattern is enough). */
 const DIALOGS = {
@@ -58,6 +59,7 @@ const DIALOGS = {
   'portal-seats': ['Assign seats', 'Need more seats?', /^Revoke: /],
   'portal-team': [/^Remove: /],
   'portal-billing': [/^Remove: /, 'Add payment method'],
+  'portal-benefits': ['Rotate key'],
 };
 
 /** A merchant page that declares `scheme` and paints itself in it (Canvas, CanvasText). */

@@ -8,6 +8,8 @@ import './elements/portal-team/portal-team.js';
 import './elements/portal-subscriptions/portal-subscriptions.js';
 import './elements/portal-orders/portal-orders.js';
 import './elements/portal-billing/portal-billing.js';
+import './elements/portal-benefits/portal-benefits.js';
+import './elements/portal-claim/portal-claim.js';
 
 export { PolarPortal } from './api.js';
 export { PortalApiClient, POLAR_API_VERSION } from './api/client.js';
@@ -22,4 +24,6 @@ export { PortalSeats } from './elements/portal-seats/portal-seats.js';
 export { PortalTeam } from './elements/portal-team/portal-team.js';
 export { PortalOrders } from './elements/portal-orders/portal-orders.js';
 export { PortalBilling } from './elements/portal-billing/portal-billing.js';
+export { PortalBenefits } from './elements/portal-benefits/portal-benefits.js';
+export { PortalClaim } from './elements/portal-claim/portal-claim.js';
 export type { Translation } from './i18n/translation.js';

@@ -308,7 +308,8 @@ export class SubscriptionChange implements ReactiveController {
           : html`<p>${t.noPlans}</p>`}
       </fieldset>
       ${chosen
-        ? html`${benefitList(t.gains, chosen.benefits.filter(lacks(s.product)))}${benefitList(t.loses, s.product.benefits.filter(lacks(chosen)))}
+        ? // Under the dialog's h2: the lists' headings are the next level.
+          html`${benefitList(t.gains, chosen.benefits.filter(lacks(s.product)), 3)}${benefitList(t.loses, s.product.benefits.filter(lacks(chosen)), 3)}
             ${this.#renderQuote(c, draft, s, listPrice(chosen, s.seats), chosen)}`
         : nothing}
     `;

@@ -69,6 +69,19 @@ export interface PortalPaymentMethodDetail {
   paymentMethodId: string;
 }
 
+export interface PortalGrantDetail {
+  grantId: string;
+  benefitId: string;
+  /** The benefit's type (`github_repository`, `discord`, `slack_shared_channel`, ...). */
+  benefitType: string;
+}
+
+export interface PortalLicenseKeyDetail {
+  licenseKeyId: string;
+  /** The freed activation, for a deactivation. Never the key itself. */
+  activationId?: string;
+}
+
 /** Every portal-* event and its detail. Outcome events mirror Polar's webhook names. */
 export interface PortalEventDetails {
   /** A user signed in. */
@@ -109,6 +122,17 @@ export interface PortalEventDetails {
   /** The same moment as `-removed`, under Polar's webhook wording (deleted). */
   'portal-payment-method-deleted': PortalPaymentMethodDetail;
   'portal-payment-method-default': PortalPaymentMethodDetail;
+
+  /** A grant was acted on: an invite asked for (GitHub, Discord, Slack), or started over. */
+  'portal-benefit-grant-updated': PortalGrantDetail;
+  'portal-license-key-rotated': PortalLicenseKeyDetail;
+  'portal-license-key-deactivated': PortalLicenseKeyDetail;
+  /** After `preventDefault()`, `proceed()` opens the element's confirmation. */
+  'portal-before-license-key-rotate': PortalLicenseKeyDetail & { proceed: () => void };
+  'portal-before-license-key-deactivate': PortalLicenseKeyDetail & { proceed: () => void };
+
+  /** An invitation was claimed and the invitee is signed in (detail: seatId, productId). */
+  'portal-seat-claimed': { seatId: string; productId: string };
 }
 
 export type PortalEventName = keyof PortalEventDetails;

@@ -226,6 +226,63 @@ export interface Translation {
   payElsewhere: (blocked: boolean) => string;
   payOnPolar: string;
   done: string;
+
+  // <portal-benefits>
+  benefitsTitle: string;
+  benefitsSignedOut: string;
+  benefitsEmpty: string;
+  benefitsSearch: string;
+  /** What a benefit is, by Polar's type (`license_keys`, `github_repository`, ...). */
+  benefitType: (type: string) => string;
+  grantedOn: (date: string) => string;
+  /** A grant Polar could not deliver: waiting for a linked account (`platform`), or its reason. */
+  grantProblem: (platform: string, reason: string) => string;
+  fromOrder: (product: string, date: string) => string;
+  keyShow: string;
+  copy: string;
+  copied: string;
+  copyByHand: string;
+  keyStatus: (status: string) => string;
+  keyFacts: [status: string, expires: string, activations: string, usage: string, validations: string, lastValidated: string];
+  never: string;
+  ofLimit: (used: number, limit: number) => string;
+  upTo: (limit: number) => string;
+  deactivate: string;
+  deactivateHeading: (label: string) => string;
+  deactivateBody: string;
+  deactivated: (label: string) => string;
+  rotateKey: string;
+  rotateHeading: string;
+  rotateBody: string;
+  rotated: string;
+  download: string;
+  earlierVersion: string;
+  copyChecksum: string;
+  /** The place to accept an invitation: the GitHub repository (`owner/name`), or the Discord server. */
+  openInvite: (place: string) => string;
+  requestInvite: string;
+  newInvite: string;
+  connectAccount: (platform: string) => string;
+  accountLabel: (platform: string) => string;
+  connecting: string;
+  slackEmail: string;
+  slackSend: string;
+  slackOpen: string;
+  slackConnected: (channel: string) => string;
+  slackSentTo: (email: string) => string;
+  credits: (units: string, date: string) => string;
+  flagOn: string;
+  working: string;
+
+  // <portal-claim>
+  claimHeading: string;
+  claimOffer: (product: string, organization: string) => string;
+  claimFor: (email: string) => string;
+  claimButton: string;
+  claimProgress: (step: 'claiming' | 'granting' | 'done') => string;
+  claimSlow: string;
+  claimInvalid: (why: 'missing' | 'invalid' | 'claimed') => string;
+  claimSignIn: string;
 }
 
 /** Which date a subscription line shows. */

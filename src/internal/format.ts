@@ -25,6 +25,20 @@ export function formatDate(locale: string, iso: string | null | undefined): stri
   return iso ? cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)) : '';
 }
 
+/** A count as the locale writes it ("1,950"). */
+export const formatNumber = (locale: string, n: number): string => cached(`c|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+
+/** A file size in the largest unit that keeps it above 1 ("80.3 MB"), in the locale's words. */
+export function formatBytes(locale: string, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
+  let i = 0;
+  while (bytes >= 1000 && i < units.length - 1) {
+    bytes /= 1000;
+    i++;
+  }
+  return cached(`b|${locale}|${i}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 })).format(bytes);
+}
+
 /** A plan's billing interval (a product, or a subscription's own). */
 export interface Interval {
   recurring_interval?: string | null;

@@ -26,6 +26,9 @@ export const PAYMENT_METHODS = 'payment-methods';
  * (a plan change, a resume, an immediate cancel) already invalidate it.
  */
 export const BENEFIT_GRANTS = 'benefit-grants';
+/** `license-key:<id>` */
+export const LICENSE_KEY = 'license-key';
+export const DOWNLOADABLES = 'downloadables';
 
 /**
  * What each event of Polar's customer stream makes stale (server/polar/eventstream publishers):
@@ -34,7 +37,7 @@ export const BENEFIT_GRANTS = 'benefit-grants';
  */
 export function staleAfterEvent(key: string, payload: Record<string, unknown>): string[] {
   if (key === 'order.invoice_generated') return [`${ORDER}:${payload.order_id}`];
-  if (key === 'benefit.granted' || key === 'benefit.revoked') return [BENEFIT_GRANTS];
+  if (key === 'benefit.granted' || key === 'benefit.revoked') return [BENEFIT_GRANTS, DOWNLOADABLES, LICENSE_KEY];
   if (key === 'customer_seat.claimed') {
     const seats = payload.subscription_id ? `${SEATS}:subscription:${payload.subscription_id}` : `${SEATS}:order:${payload.order_id}`;
     return [seats, SEAT_ACCESS, MEMBERS];

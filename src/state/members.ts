@@ -1,5 +1,6 @@
 import type { components } from '../api/schema.js';
 import { MEMBERS, SEATS } from './keys.js';
+import { allPages, PAGE_SIZE } from './pages.js';
 import type { Resource } from './resource.js';
 import type { PortalScope } from './scope.js';
 
@@ -7,10 +8,6 @@ export type Member = components['schemas']['CustomerPortalMember'];
 export type MemberRole = components['schemas']['MemberRole'];
 
 export { MEMBERS };
-/** Polar's largest page (kit/pagination.py). */
-const PAGE = 100;
-/** Pages asked for at once after the first. */
-const PARALLEL = 4;
 
 /**
  * The whole team, every page of it. Polar lists members in no order (customer_portal/endpoints/
@@ -18,17 +15,7 @@ const PARALLEL = 4;
  * or skip people. So the element gets them all, once, and sorts and pages them itself.
  */
 export const membersResource = (scope: PortalScope): Resource<Member[]> =>
-  scope.resources.get(MEMBERS, async (signal) => {
-    const page = (n: number) => scope.api.get('/v1/customer-portal/members', { query: { page: n, limit: PAGE }, signal });
-    const first = await page(1);
-    const rest: number[] = [];
-    for (let n = 2; n <= first.pagination.max_page; n++) rest.push(n);
-    const pages = [first];
-    for (let i = 0; i < rest.length; i += PARALLEL) pages.push(...(await Promise.all(rest.slice(i, i + PARALLEL).map(page))));
-    const byId = new Map<string, Member>();
-    for (const p of pages) for (const m of p.items) byId.set(m.id, m);
-    return [...byId.values()];
-  });
+  scope.resources.get(MEMBERS, (signal) => allPages((page) => scope.api.get('/v1/customer-portal/members', { query: { page, limit: PAGE_SIZE }, signal })));
 
 /** Members whose seats Polar is still revoking in the background, by scope. */
 const revoking = new WeakMap<PortalScope, Set<string>>();

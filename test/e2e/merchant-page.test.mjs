@@ -69,6 +69,9 @@ const PAGES = {
   '/orders.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
   // The same, with the policy README tells merchants to use for 3-D Secure on the page.
   '/orders-stripe.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
+  // What a customer bought: keys, files, GitHub and Discord access.
+  '/benefits.html': () =>
+    page(`<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" defer></script>`, '<portal-benefits></portal-benefits>'),
 };
 
 const ordersScript = () =>
@@ -362,6 +365,33 @@ test('3-D Secure on a page that allows Stripe.js (README’s policy): the bank�
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(policies, ['lit-html', 'polar-portal-stripe'], 'Stripe.js comes through the kit’s own policy, which allows only it');
+  } finally {
+    await close();
+  }
+});
+
+test('linking a Discord account goes through Polar’s OAuth in a real tab; back on the merchant page, the invitation is there', async () => {
+  const { tab, errors, recorded, close } = await openPage('/benefits.html');
+  try {
+    await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
+    await tab.waitForSelector('::-p-text(Connect your Discord account to get access.)', { ...WAIT, visible: true });
+    const opened = new Promise((resolve) => tab.browserContext().once('targetcreated', resolve));
+    await tab.locator('::-p-aria([name="Connect a Discord account"][role="button"])').click();
+    const provider = await /** @type {Promise<import('puppeteer-core').Target>} */ (opened).then((target) => target.page());
+    assert.ok(provider, 'the provider opens in a new tab');
+    await provider.waitForSelector('::-p-text(signed in to Discord as)', WAIT);
+    assert.equal(await provider.evaluate(() => window.opener), null, 'the new tab cannot reach back into the merchant page');
+    await Promise.all([provider.waitForNavigation(WAIT), provider.locator('::-p-aria([name="Authorize Polar"][role="button"])').click()]);
+    // Polar returns only to its own pages: the tab ends on the local Polar's, not the merchant's.
+    assert.equal(new URL(provider.url()).origin, sandbox.url);
+    assert.doesNotMatch(provider.url(), new RegExp(origin.replace(/[.:/]/g, '\\$&')));
+    await provider.close();
+    await tab.bringToFront();
+    await tab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await tab.waitForSelector('::-p-aria([name="Accept the invitation: Discord"])', WAIT);
+    const { violations } = await recorded();
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
   } finally {
     await close();
   }

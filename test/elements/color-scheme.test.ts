@@ -9,7 +9,7 @@ import { PolarPortal } from '../../src/index.js';
 import { freshPortal, until } from '../helpers/portal.js';
 import { signIn } from '../helpers/session.js';
 
-const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing'];
+const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-claim'];
 type Scheme = 'light' | 'dark';
 const CASES: { page: string; visitor: Scheme; drawn: Scheme }[] = [
   { page: 'light', visitor: 'dark', drawn: 'light' },

@@ -152,7 +152,10 @@ describe('<portal-subscriptions>', () => {
       expect(details.getAttribute('aria-expanded')).to.equal('true');
       const detail = textOf(pro.querySelector('[part~="detail"]')!);
       expect(detail).to.contain('Plan$29.00').and.contain('Tax$5.51').and.contain('Total$34.51');
-      expect(detail).to.contain('Solo Desktop license key').and.contain('Priority email support');
+      // What it gives: its grants, in the details.
+      const benefits = pro.querySelector('[part~="detail"] portal-benefits')!;
+      await until(() => textOf(benefits.shadowRoot as unknown as Element).includes('Priority email support'), 'the grants');
+      expect(textOf(benefits.shadowRoot as unknown as Element)).to.contain('Solo Desktop license key');
       expect(requests(`${API}/subscriptions/${IDS.active}/charge-preview`)).to.equal(1);
       await expect(el).to.be.accessible();
     });

@@ -23,7 +23,7 @@ const PERSONAS: Record<string, Persona> = {
 };
 let dialogsOpened = 0;
 
-const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing'];
+const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-claim'];
 
 async function mountAll(): Promise<HTMLElement> {
   const page = await fixture<HTMLElement>(html`<div>
@@ -33,6 +33,8 @@ async function mountAll(): Promise<HTMLElement> {
     <portal-team></portal-team>
     <portal-orders></portal-orders>
     <portal-billing></portal-billing>
+    <portal-benefits></portal-benefits>
+    <portal-claim></portal-claim>
   </div>`);
   await settled(page);
   return page;
@@ -125,6 +127,12 @@ for (const width of [1280, 390]) describe(`visible text in every element at ${wi
       if (remove) await eachDialog(page, 'portal-team', [remove.getAttribute('aria-label')!], name);
       const method = [...shadow(page, 'portal-billing').querySelectorAll('button')].find((b) => /^Remove: /.test(b.getAttribute('aria-label') ?? ''));
       if (method) await eachDialog(page, 'portal-billing', [method.getAttribute('aria-label')!], name);
+
+      // Benefits: every activation list open, then the rotate confirmation.
+      for (const details of shadow(page, 'portal-benefits').querySelectorAll<HTMLDetailsElement>('details')) details.open = true;
+      await settled(page);
+      await check(page, `${name}, benefits with activations`);
+      await eachDialog(page, 'portal-benefits', ['Rotate key'], name);
 
       // Orders: every order of the first page, opened one after the other.
       const orders = shadow(page, 'portal-orders');

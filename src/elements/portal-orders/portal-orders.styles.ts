@@ -4,6 +4,10 @@ export const portalOrdersStyles = css`
   :host {
     --_gap: var(--portal-orders-gap, var(--_space));
   }
+  /* What a one-time order gave: a section of its detail. */
+  portal-benefits {
+    --portal-font-size-heading: var(--_section);
+  }
   /* Fixed column widths: the table keeps its shape from page to page. */
   .orders th:nth-child(1) {
     width: 44%;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { definePortalElement } from '../../internal/define.js';
+import '../portal-benefits/portal-benefits.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
@@ -282,6 +283,7 @@ export class PortalOrders extends PortalElement {
           : nothing}
       </div>
       ${this.#actions.outcomeAt(`receipt:${o.id}`)} ${this.#actions.outcomeAt(`invoice:${o.id}`)}
+      ${o.subscription_id || !o.paid ? nothing : html`<portal-benefits order-id=${o.id} heading-level=${Math.min(6, this.headingLevel + 1)} lang=${this.lang || nothing}></portal-benefits>`}
       ${this.dialog === 'invoice'
         ? this.#renderDialogShell(...this.#invoice.render(o))
         : this.dialog === 'pay'

@@ -34,6 +34,10 @@ export const subscriptionsStyles = css`
   s {
     color: var(--_muted);
   }
+  /* The grants inside a subscription's detail: a section of it, not a page's element. */
+  portal-benefits {
+    --portal-font-size-heading: var(--_section);
+  }
   summary {
     cursor: pointer;
     padding-block: 0.625rem;

@@ -4,6 +4,7 @@ import { ModalController } from '../../controllers/modal-controller.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
+import '../portal-benefits/portal-benefits.js';
 import { formatDate, formatMoney, perInterval } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
@@ -300,7 +301,10 @@ export class PortalSubscriptions extends PortalElement {
               ready: (p) => chargeList(t, (n) => this.#money(n, s), p, t.chargeLine('total')),
             })}`
         : html`<h4 aria-level=${this.level(2)}>${t.nextCharge}</h4><p class="hint">${t.noCharge}</p>`}
-      ${benefitList(t.benefitsHeading, s.product.benefits, this.level(2))}
+      ${isEnded(s)
+        ? benefitList(t.benefitsHeading, s.product.benefits, this.level(2))
+        : // What the subscription gives, as grants: keys, files, invitations (one shared request).
+          html`<portal-benefits subscription-id=${s.id} heading-level=${Math.min(6, this.headingLevel + 2)} lang=${this.lang || nothing}></portal-benefits>`}
     </div>`;
   }
 
