@@ -87,4 +87,6 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000, retries: 0 } },
+  // The walks through every element in every state take a minute or two on a 2-core machine.
+  testsFinishTimeout: 300_000,
 };

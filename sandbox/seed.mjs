@@ -40,6 +40,8 @@ export const SEED = Object.freeze({
     shared: { email: 'shared@example.com', customerIds: [customer('shared-studio'), customer('shared-personal')] },
     big: { email: 'big@example.com', externalId: 'initech-owner', customerId: customer('initech'), memberId: member('initech:owner') },
     carol: { email: 'carol@example.com', externalId: 'carol', customerId: customer('carol'), memberId: member('carol:owner') },
+    // Polar keeps each customer's language (a BCP 47 tag, polar/kit/locale.py): Jakub's is Polish.
+    jakub: { email: 'jakub@example.com', externalId: 'jakub', customerId: customer('jakub') },
   },
   customers: {
     alice: customer('alice'),
@@ -261,6 +263,7 @@ export function createState(now) {
     billing_name: 'Initech LLC', billing_address: { line1: '4120 Freidrich Lane', line2: null, postal_code: '78744', city: 'Austin', state: 'US-TX', country: 'US' },
     default_payment_method_id: uuidFrom('pm:initech:amex'), created_at: at(-500),
   });
+  addCustomer('jakub', { organization_id: O.solo.id, email: 'jakub@example.com', name: 'Jakub Nowak', external_id: 'jakub', locale: 'pl-PL', created_at: at(-40) });
   const carol = addCustomer('carol', {
     organization_id: O.acme.id, email: 'carol@example.com', name: 'Carol Chen', external_id: 'carol', billing_name: 'Carol Chen',
     billing_address: { line1: '22 Baker Street', line2: null, postal_code: 'NW1 6XE', city: 'London', state: null, country: 'GB' },

@@ -67,7 +67,7 @@ export function subscriptionBase(state, s) {
     created_at: s.created_at, modified_at: s.modified_at, id: s.id, amount: periodAmount(p, s.seats), currency: s.currency,
     recurring_interval: s.recurring_interval, recurring_interval_count: s.recurring_interval_count, status: s.status,
     current_period_start: s.current_period_start, current_period_end: s.current_period_end,
-    current_meter_period_start: null, current_meter_period_end: null, trial_start: s.trial_start, trial_end: s.trial_end,
+    current_meter_period_start: s.current_meter_period_start ?? null, current_meter_period_end: s.current_meter_period_end ?? null, trial_start: s.trial_start, trial_end: s.trial_end,
     cancel_at_period_end: s.cancel_at_period_end, canceled_at: s.canceled_at, started_at: s.started_at, ends_at: s.ends_at,
     ended_at: s.ended_at, past_due_at: s.past_due_at, pause_at_period_end: s.pause_at_period_end, paused_at: s.paused_at,
     resumes_at: s.resumes_at, customer_id: s.customer_id, product_id: s.product_id, discount_id: s.discount_id,
@@ -83,7 +83,10 @@ export function subscription(state, s) {
     ...subscriptionBase(state, s),
     product: productWithOrg(state, p),
     prices: p.prices.filter((/** @type {any} */ x) => s.price_ids.includes(x.id)).map(price),
-    meters: [],
+    meters: (s.meters ?? []).map((/** @type {any} */ m) => ({
+      created_at: m.created_at, modified_at: m.modified_at, id: m.id, consumed_units: m.consumed_units, credited_units: m.credited_units,
+      amount: m.amount, meter_id: m.meter_id, meter: meter(state.meters.get(m.meter_id)),
+    })),
     pending_update: s.pending_update ? { ...s.pending_update } : null,
   };
 }
@@ -200,6 +203,19 @@ function readableSize(n) {
   while (n >= 1024 && i < units.length - 1) { n /= 1024; i += 1; }
   return `${Math.round(n * 10) / 10} ${units[i]}`;
 }
+
+/** CustomerCustomerMeterMeter, CustomerSubscriptionMeterMeter @param {any} m */
+const meter = (m) => ({ created_at: m.created_at, modified_at: m.modified_at, id: m.id, name: m.name });
+
+/** CustomerCustomerMeter @param {State} state @param {any} m */
+export const customerMeter = (state, m) => ({
+  id: m.id, created_at: m.created_at, modified_at: m.modified_at, customer_id: m.customer_id, meter_id: m.meter_id,
+  consumed_units: m.consumed_units, credited_units: m.credited_units, balance: m.credited_units - m.consumed_units,
+  meter: meter(state.meters.get(m.meter_id)),
+});
+
+/** CustomerWallet @param {any} w */
+export const wallet = (w) => ({ id: w.id, created_at: w.created_at, modified_at: w.modified_at, customer_id: w.customer_id, balance: w.balance, currency: w.currency });
 
 /** CustomerPaymentMethod @param {any} pm */
 export function paymentMethod(pm) {

@@ -3,9 +3,11 @@
 // another origin that loads dist/portal-elements.js, and for each persona and state (signed
 // out, loading, error, empty, ready, every dialog kind) takes a screenshot in light and dark,
 // at 1280 px, 390 px and 320 px; then the first screens with `theme: auto` on the four kinds of
-// page (light, dark, `light dark` with either visitor). Writes tmp/gallery/<name>.png and
-// tmp/gallery/index.html, a contact sheet. `GALLERY_ONLY=seats` keeps the shots whose name
-// contains "seats".
+// page (light, dark, `light dark` with either visitor), and in German, Japanese, Polish and
+// European Portuguese. Writes tmp/gallery/<name>.png and tmp/gallery/index.html, a contact
+// sheet. `GALLERY_ONLY=seats` keeps the shots whose name contains "seats"; `GALLERY_LANG=ja`
+// takes every shot with the page in that language (dialogs are found by their English names,
+// so in another language the gallery shows lists, details and states, not dialogs).
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -17,6 +19,7 @@ const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BUNDLE = readFileSync('dist/portal-elements.js');
 const ONLY = process.env.GALLERY_ONLY ?? '';
+const LANG = process.env.GALLERY_LANG ?? '';
 
 const VARIANTS = [
   { name: 'light-1280', theme: 'light', width: 1280 },
@@ -29,7 +32,12 @@ const VARIANTS = [
   { name: 'auto-darkpage-lightvisitor-390', theme: 'auto', page: 'dark', visitor: 'light', width: 390, sample: true },
   { name: 'auto-lightdarkpage-darkvisitor-1280', theme: 'auto', page: 'light dark', visitor: 'dark', width: 1280, sample: true },
   { name: 'auto-lightdarkpage-lightvisitor-390', theme: 'auto', page: 'light dark', visitor: 'light', width: 390, sample: true },
-];
+  // Other languages (the page's lang; the locale files beside the script): first screens only.
+  { name: 'de-light-1280', theme: 'light', width: 1280, lang: 'de', sample: true },
+  { name: 'ja-dark-390', theme: 'dark', width: 390, lang: 'ja', sample: true },
+  { name: 'pl-light-1280', theme: 'light', width: 1280, lang: 'pl', sample: true, personas: ['big', 'jakub'] },
+  { name: 'pt-PT-light-390', theme: 'light', width: 390, lang: 'pt-PT', sample: true },
+].flatMap((v) => (LANG ? (v.lang ? [] : [{ ...v, name: `${LANG}-${v.name}`, lang: LANG }]) : [v]));
 /** The personas the sampled variants show. */
 const SAMPLED = ['alice', 'owner'];
 
@@ -42,6 +50,7 @@ const PERSONAS = {
   member: { org: 'acme', customer: 'globex', member: 'globex-member' },
   carol: { org: 'acme', customer: 'carol' },
   big: { org: 'acme', customer: 'initech', member: 'initech-owner' },
+  jakub: { org: 'solo', customer: 'jakub' },
 };
 const ELEMENTS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits'];
 /** Each element's first request: delayed for "loading", failed for "error". */
@@ -63,8 +72,8 @@ const DIALOGS = {
 };
 
 /** A merchant page that declares `scheme` and paints itself in it (Canvas, CanvasText). */
-const page = (org, api, theme, scheme, body) => `<!doctype html>
-<html lang="en" style="color-scheme: ${scheme}">
+const page = (org, api, theme, scheme, body, lang) => `<!doctype html>
+<html lang="${lang}" style="color-scheme: ${scheme}">
 <head><meta charset="utf-8"><title>Gallery</title><link rel="icon" href="data:,">
 <style>body { font: 16px system-ui, sans-serif; margin: 16px; background: Canvas; color: CanvasText }</style>
 <script src="/portal-elements.js" data-organization="${org}" data-api="${api}" data-theme="${theme}" data-storage="memory"></script>
@@ -79,9 +88,14 @@ const site = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/javascript' });
     return res.end(BUNDLE);
   }
+  const locale = /^\/locales\/([\w-]+\.js)$/.exec(url.pathname);
+  if (locale) {
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    return res.end(readFileSync(`dist/locales/${locale[1]}`));
+  }
   const q = url.searchParams;
   res.writeHead(200, { 'Content-Type': 'text/html' });
-  res.end(page(q.get('org'), sandbox.url, q.get('theme'), q.get('page') ?? q.get('theme'), q.get('body') ?? ''));
+  res.end(page(q.get('org'), sandbox.url, q.get('theme'), q.get('page') ?? q.get('theme'), q.get('body') ?? '', q.get('lang') ?? 'en'));
 });
 await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${site.address().port}`;
@@ -133,7 +147,7 @@ async function open(tag, persona, variant, { fault } = {}) {
   const org = persona ? PERSONAS[persona].org : tag === 'portal-seats' || tag === 'portal-team' ? 'acme' : 'solo';
   await tab.setViewport({ width: variant.width, height: 900 });
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: variant.visitor ?? 'light' }]);
-  await tab.goto(`${origin}/?${new URLSearchParams({ org, theme: variant.theme, page: variant.page ?? variant.theme })}`);
+  await tab.goto(`${origin}/?${new URLSearchParams({ org, theme: variant.theme, page: variant.page ?? variant.theme, lang: variant.lang ?? 'en' })}`);
   if (persona) {
     const token = await mint(PERSONAS[persona]);
     await tab.evaluate((t) => window.PolarPortal.session.setToken(t), token);
@@ -190,7 +204,7 @@ for (const variant of VARIANTS) {
         await shoot(`${short}-error-${variant.name}`, `${short}: error`);
       }
     }
-    for (const persona of Object.keys(PERSONAS).filter((p) => !variant.sample || SAMPLED.includes(p))) {
+    for (const persona of Object.keys(PERSONAS).filter((p) => (variant.sample ? (variant.personas ?? SAMPLED).includes(p) : p !== 'jakub'))) {
       const base = `${short}-${persona}-${variant.name}`;
       if (!want(base)) continue;
       await open(tag, persona, variant);

@@ -63,7 +63,23 @@ if (entries.length) {
   );
 }
 
+// Each language beside the script: loaded on its own, so each has its own ceiling.
+const LOCALE_BUDGET = 6144;
+const locales = existsSync('dist/locales') ? readdirSync('dist/locales').map((name) => join('dist/locales', name)) : [];
+if (locales.length) {
+  console.log(`\nLocale files (each at most ${LOCALE_BUDGET} B gzip):`);
+  print(
+    ['file', 'raw', 'gzip', ''],
+    locales.map((file) => {
+      const data = readFileSync(file);
+      const over = gzip(data) > LOCALE_BUDGET;
+      failed ||= over;
+      return [file, data.length, gzip(data), over ? 'OVER' : 'ok'];
+    }),
+  );
+}
+
 if (failed) {
-  console.error('\nA bundle is over its gzip budget (package.json "sizeBudget").');
+  console.error('\nA bundle is over its gzip budget (package.json "sizeBudget", or 6 KB for a locale file).');
   process.exit(1);
 }

@@ -13,8 +13,10 @@ export interface PortalConfigInput {
   /** `production` (https://api.polar.sh), `sandbox` (https://sandbox-api.polar.sh) or a base URL. */
   api?: string;
   theme?: Theme;
-  /** BCP 47 locale for text, money and dates; defaults to the page's language. */
+  /** BCP 47 locale for text, money and dates; defaults to the customer's, then the page's language. */
   locale?: string;
+  /** The folder with the locale files (`de.mjs`, ...); defaults to `locales/` beside the script. */
+  locales?: string;
   /** Where the session token is kept: this tab (`session`), all tabs (`local`) or nowhere (`memory`). */
   storage?: StorageKind;
   /** Signs a known user in without an email code, and re-mints the token before it expires. */
@@ -34,6 +36,7 @@ export interface PortalConfig {
   api: string;
   theme: Theme;
   locale?: string;
+  locales?: string;
   storage: StorageKind;
   getToken?: TokenSource;
   apiVersion: string;
@@ -101,12 +104,12 @@ export function mergeConfig(base: PortalConfig, input: PortalConfigInput): Porta
  * The settings a page may write as attributes: `data-*` on the script tag, plain on
  * `<portal-provider>`, in kebab case (`apiVersion` is `data-api-version`).
  */
-export const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'storage', 'apiVersion', 'stripeKey'] as const;
+export const CONFIG_KEYS = ['organization', 'api', 'theme', 'locale', 'locales', 'storage', 'apiVersion', 'stripeKey'] as const;
 
 /** `apiVersion` → `api-version`. */
 export const attributeOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-storage`, `data-api-version`, `data-stripe-key`. */
+/** Reads `data-organization`, `data-api`, `data-theme`, `data-locale`, `data-locales`, `data-storage`, `data-api-version`, `data-stripe-key`. */
 export function readDataAttributes(element: Element | null | undefined): PortalConfigInput {
   const input: Record<string, string> = {};
   for (const key of CONFIG_KEYS) {

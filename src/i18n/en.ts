@@ -1,6 +1,8 @@
 import type { Translation } from './translation.js';
 
 const roles: Record<string, string> = { owner: 'Owner', billing_manager: 'Billing manager', member: 'Member' };
+const num = (n: number) => n.toLocaleString('en');
+const seats = (n: number) => `${num(n)} ${n === 1 ? 'seat' : 'seats'}`;
 
 export const en: Translation = {
   loading: 'Loading…',
@@ -10,8 +12,7 @@ export const en: Translation = {
   serverError: 'The server had a problem. Please try again in a moment.',
   notPermitted: 'Your role in this team does not allow this. Ask an owner or billing manager.',
   tooManyRequests: 'Too many requests. Please wait a moment and try again.',
-  notConfigured:
-    'This portal is not set up yet: the page must name its Polar organization (data-organization on the script tag).',
+  notConfigured: 'This portal is not set up: the page must name its Polar organization (data-organization).',
   organizationNotFound: (slug) => `No Polar organization called “${slug}” was found.`,
 
   signInHeading: 'Sign in',
@@ -24,7 +25,7 @@ export const en: Translation = {
 
   pickHeading: 'Choose an account',
   pickHint: (email) => `More than one account uses ${email}. Which one do you want to open?`,
-  accountN: (n) => `Account ${n}`,
+  accountN: (n) => `Account ${num(n)}`,
   pickRequired: 'Choose an account to continue.',
   continue: 'Continue',
   back: 'Back',
@@ -56,13 +57,13 @@ export const en: Translation = {
   subsHeading: 'Subscriptions',
   subsSignedOut: 'Sign in to see your subscriptions.',
   subsEmpty: 'You have no subscriptions.',
-  subsEnded: (n) => `Ended subscriptions (${n})`,
+  subsEnded: (n) => `Ended subscriptions (${num(n)})`,
   subStatus: (s) =>
     ({ active: 'Active', trialing: 'Trial', past_due: 'Payment overdue', paused: 'Paused', canceled: 'Ended', unpaid: 'Unpaid', incomplete: 'Incomplete', incomplete_expired: 'Expired', canceling: 'Ends soon' })[s] ?? s,
-  perInterval: (price, interval, n) => `${price} / ${n > 1 ? `${n} ${interval}s` : interval}`,
+  perInterval: (price, interval, n) => `${price} / ${n > 1 ? `${num(n)} ${interval}s` : interval}`,
   subDate: (kind, date) =>
     ({ renews: 'Renews on', trial: 'Trial ends on', ends: 'Ends on', ended: 'Ended on', pauses: 'Pauses on', paused: 'Paused since', resumes: 'Resumes on', started: 'Started on', retry: 'Payment due since' })[kind] + ` ${date}`,
-  seats: (n) => `${n} ${n === 1 ? 'seat' : 'seats'}`,
+  seats,
   pendingChange: (change, date) => `Scheduled for ${date}: ${change}`,
   subDetails: 'Details',
   subAmount: 'Price',
@@ -84,7 +85,7 @@ export const en: Translation = {
   commentLabel: 'Anything else you’d like to tell us? (optional)',
   cancelIntro: (plan, date) => `${plan} stays active until ${date}, then ends. You can undo this until then.`,
   cancelPausedIntro: (plan, date) => `${plan} is paused. Cancelling ends it: it will not resume${date ? ` on ${date}` : ''}.`,
-  revokeWarning: (owed) => `Your latest payment didn’t go through. Cancelling ends the subscription now: access stops immediately, and the ${owed} still owed will not be collected.`,
+  revokeWarning: (owed) => `Your latest payment failed. Cancelling ends the subscription and its access now; the ${owed} owed will not be collected.`,
   planLegend: 'New plan',
   noPlans: 'No other plans available.',
   gains: 'You gain',
@@ -94,8 +95,8 @@ export const en: Translation = {
   consent: (amount) => `I agree to be charged ${amount} today.`,
   calculating: 'Calculating…',
   seatsLabel: 'Seats',
-  seatsFloor: (n, byPlan) => (byPlan ? `Your plan needs at least ${n} seats.` : `${n} in use: revoke seats to go lower.`),
-  seatsAtLeast: (n) => `Enter a whole number of seats, ${n} or more.`,
+  seatsFloor: (n, byPlan) => (byPlan ? `Your plan needs at least ${seats(n)}.` : `${num(n)} in use: revoke seats to go lower.`),
+  seatsAtLeast: (n) => `Enter a whole number of seats, ${num(n)} or more.`,
   fewerSeats: 'One seat fewer',
   moreSeats: 'One seat more',
   pauseIntro: (date) => `Pauses on ${date}, at the end of this period: no charges while paused, and benefits stop.`,
@@ -120,11 +121,11 @@ export const en: Translation = {
   seatsAssign: 'Assign seats',
   seatsSearch: 'Search by name or email',
   seatsStatus: 'Status',
-  seatsAll: (n) => `All (${n})`,
+  seatsAll: (n) => `All (${num(n)})`,
+  countOf: (label, n) => `${label} (${num(n)})`,
   seatStatus: (s) => ({ claimed: 'Claimed', pending: 'Invited', revoked: 'Revoked', revoking: 'Being revoked' })[s] ?? s,
   seatsColumns: ['Member', 'Status', 'Date', 'Actions'],
   seatsDate: (s, d, past) => (s === 'pending' ? `${past ? 'Expired' : 'Expires'} ${d}` : d),
-  seatsShowing: (from, to, total) => (total ? `Showing ${from}–${to} of ${total}` : 'No seats match.'),
   forWho: (label, who) => `${label}: ${who}`,
   seatsResend: 'Resend',
   seatsRevoke: 'Revoke',
@@ -144,11 +145,11 @@ export const en: Translation = {
     !available
       ? 'No seats are free.'
       : fit === count
-        ? `${count} ${count === 1 ? 'address' : 'addresses'}, ${available} ${available === 1 ? 'seat' : 'seats'} free: all will be assigned.`
-        : `${count} addresses, ${available} ${available === 1 ? 'seat' : 'seats'} free: the first ${fit} will be assigned, the other ${count - fit} stay here for later.`,
+        ? `${num(count)} ${count === 1 ? 'address' : 'addresses'}, ${seats(available)} free: all will be assigned.`
+        : `${num(count)} addresses, ${seats(available)} free: the first ${num(fit)} will be assigned, the other ${num(count - fit)} stay here for later.`,
   seatsInvalid: (list) => `Not email addresses: ${list}`,
-  seatsAssignN: (n) => (n > 1 ? `Assign ${n} seats` : 'Assign seat'),
-  seatsProgress: (done, total) => `Assigning ${done} of ${total}…`,
+  seatsAssignN: (n) => (n > 1 ? `Assign ${num(n)} seats` : 'Assign seat'),
+  seatsProgress: (done, total) => `Assigning ${num(done)} of ${num(total)}…`,
   seatsOutcome: (o) =>
     ({ assigned: 'Assigned, invitation sent', already: 'Already has a seat', invalid: 'Not a valid address', noSeat: 'No seat left', failed: 'Failed' })[o] ?? o,
   seatsKept: 'Your session has ended. Sign in again: the addresses not sent yet are still in the box.',
@@ -162,7 +163,7 @@ export const en: Translation = {
   teamOwnerHeading: 'Hand over ownership?',
   teamOwnerBody: (who) => `${who} becomes the team’s owner, and you become a billing manager. Only the new owner can hand it back.`,
   teamMakeOwner: 'Make owner',
-  shownOf: (from, to, total) => (total ? `Showing ${from}–${to} of ${total}` : 'Nobody matches the search.'),
+  shownOf: (from, to, total) => (total ? `Showing ${num(from)}–${num(to)} of ${num(total)}` : 'Nothing matches the search.'),
   teamSignedOut: 'Sign in to manage your team.',
   teamNotAvailable: (teamsOnly) =>
     teamsOnly ? 'Team management is available for team purchases only.' : 'Team management is available to the team owner and billing managers.',
@@ -187,7 +188,7 @@ export const en: Translation = {
   fieldRequired: 'This field is required.',
   stateRequired: 'Choose a state or province.',
   billingNameKept: 'Polar keeps a billing name once it is set. Enter the name your invoices should show.',
-  tooLong: (max) => `Use at most ${max} characters.`,
+  tooLong: (max) => `Use at most ${num(max)} characters.`,
   keptForRetry: 'Your session has ended. Sign in again: what you entered is still here.',
   save: 'Save billing details',
   saving: 'Saving…',
@@ -196,18 +197,13 @@ export const en: Translation = {
   paymentMethods: 'Payment methods',
   noPaymentMethods: 'No saved payment methods.',
   card: (brand, last4) => `${brand} ending in ${last4}`,
-  methodType: (type) =>
-    ({
-      card: 'Card', kr_card: 'Korean card', link: 'Link', sepa_debit: 'SEPA Direct Debit', us_bank_account: 'US bank account',
-      bacs_debit: 'Bacs Direct Debit', au_becs_debit: 'BECS Direct Debit', apple_pay: 'Apple Pay', google_pay: 'Google Pay',
-      amazon_pay: 'Amazon Pay', cashapp: 'Cash App Pay', paypal: 'PayPal', revolut_pay: 'Revolut Pay', ideal: 'iDEAL', bancontact: 'Bancontact',
-    })[type],
+  methodType: (type) => ({ card: 'Card', kr_card: 'Korean card', sepa_debit: 'SEPA Direct Debit', us_bank_account: 'US bank account' })[type],
   cardExpires: (date) => `Expires ${date}`,
   defaultMethod: 'Default',
   makeDefault: 'Make default',
   remove: 'Remove',
   removeHeading: (method) => `Remove ${method}?`,
-  removeDefaultWarning: 'This is your default payment method. Your subscriptions will be charged to another saved method; choose a new default afterwards.',
+  removeDefaultWarning: 'This is your default payment method. Another saved method will be charged; choose a new default afterwards.',
   removeOnlyWarning: 'This is your only payment method: your active subscription’s next payment will fail without one.',
   cancel: 'Cancel',
   addMethod: 'Add payment method',
@@ -225,7 +221,7 @@ export const en: Translation = {
   orderCol: (c) => ({ product: 'Product', status: 'Status', date: 'Date', total: 'Total', item: 'Item', amount: 'Amount', number: 'Invoice number' })[c],
   orderStatus: (s) =>
     ({ draft: 'Draft', pending: 'Payment due', paid: 'Paid', refunded: 'Refunded', partially_refunded: 'Partially refunded', void: 'Void' })[s] ?? s,
-  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  pageOf: (page, pages) => `Page ${num(page)} of ${num(pages)}`,
   previous: 'Previous',
   next: 'Next',
   allOrders: 'All orders',
@@ -246,12 +242,12 @@ export const en: Translation = {
     ({ processing: 'Processing your payment…', paid: 'Payment received. Thank you!', slow: 'The payment is still processing. Check again in a few minutes.' })[o],
   payFailed: (reason) => `The payment failed: ${reason}`,
   payError: (code) =>
-    ({ ManualRetryLimitExceeded: 'You have reached the limit of payment attempts for this order. We will retry automatically.', PaymentAlreadyInProgress: 'A payment for this order is already in progress.', OrderNotEligibleForRetry: 'This order can no longer be paid here.' })[code],
+    ({ ManualRetryLimitExceeded: 'No more payment attempts are allowed for this order. We will retry automatically.', PaymentAlreadyInProgress: 'A payment for this order is already in progress.', OrderNotEligibleForRetry: 'This order can no longer be paid here.' })[code],
   newCard: 'Add a new card',
   newCardIntro: 'The card is saved with Polar, then you pay with it here.',
   payBank: 'Waiting for your bank to confirm the payment…',
   payElsewhere: (blocked) =>
-    `${blocked ? 'Your bank wants to confirm this payment, and this page’s security settings don’t allow its check.' : 'Your bank wants to confirm this payment, and its check can’t be shown on this page.'} Nothing was charged. Polar keeps this attempt open for up to an hour; after that, pay the order on Polar’s secure page, where your bank can check it, or try another card here.`,
+    `Your bank wants to confirm this payment, ${blocked ? 'but this page’s security settings block its check' : 'but its check can’t open on this page'}. Nothing was charged. In an hour at most, you can pay on Polar’s secure page, where your bank can check it, or try another card here.`,
   payOnPolar: 'Open this order on Polar',
   done: 'Done',
 
@@ -272,8 +268,8 @@ export const en: Translation = {
   keyStatus: (s) => ({ granted: 'Active', revoked: 'Revoked', disabled: 'Disabled' })[s] ?? s,
   keyFacts: ['Status', 'Expires', 'Activations', 'Usage', 'Validations', 'Last validated'],
   never: 'Never',
-  ofLimit: (used, limit) => `${used} of ${limit}`,
-  upTo: (limit) => `Up to ${limit}`,
+  ofLimit: (used, limit) => `${num(used)} of ${num(limit)}`,
+  upTo: (limit) => `Up to ${num(limit)}`,
   deactivate: 'Deactivate',
   deactivateHeading: (label) => `Deactivate ${label}?`,
   deactivateBody: 'That machine loses its activation; the place is free for another.',

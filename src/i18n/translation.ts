@@ -115,10 +115,11 @@ export interface Translation {
   seatsSearch: string;
   seatsStatus: string;
   seatsAll: (n: number) => string;
+  /** A label with its count, for filter options ("Claimed (1,900)"). */
+  countOf: (label: string, n: number) => string;
   seatStatus: (status: string) => string;
   seatsColumns: [member: string, status: string, date: string, actions: string];
   seatsDate: (status: string, date: string, past: boolean) => string;
-  seatsShowing: (from: number, to: number, total: number) => string;
   /** A row action's accessible name: the visible label, then whom it is for. */
   forWho: (label: string, who: string) => string;
   seatsResend: string;
@@ -177,7 +178,7 @@ export interface Translation {
   paymentMethods: string;
   noPaymentMethods: string;
   card: (brand: string, last4: string) => string;
-  /** A payment method type or wallet by Stripe's code (`link`, `sepa_debit`, `apple_pay`); undefined when unknown. */
+  /** A payment method type by Stripe's code, in words (`sepa_debit`); undefined for names (`paypal`, in payment-method.ts). */
   methodType: (type: string) => string | undefined;
   cardExpires: (date: string) => string;
   defaultMethod: string;

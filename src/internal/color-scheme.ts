@@ -7,7 +7,7 @@
  */
 export type Scheme = 'light' | 'dark';
 
-const systemDark = () => matchMedia('(prefers-color-scheme: dark)');
+export const systemDark = () => matchMedia('(prefers-color-scheme: dark)');
 
 /** The scheme the page declares where `element` sits. */
 export function pageScheme(element: Element): Scheme {
@@ -16,31 +16,4 @@ export function pageScheme(element: Element): Scheme {
   const declared = computed && computed !== 'normal' ? computed : (document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content ?? '');
   const words = declared.split(/[\s,]+/);
   return words.includes('dark') && (!words.includes('light') || systemDark().matches) ? 'dark' : 'light';
-}
-
-const listeners = new Set<() => void>();
-let observer: MutationObserver | undefined;
-let frame = 0;
-
-/** Tells every listener, once a frame at most, that the page's scheme may have changed. */
-function changed(): void {
-  frame ||= requestAnimationFrame(() => {
-    frame = 0;
-    for (const listener of listeners) listener();
-  });
-}
-
-/**
- * Calls `listener` when the page's or the system's scheme may have changed: a class, style or
- * data attribute anywhere in the document (a site's theme toggle), a `color-scheme` meta tag.
- * Returns the way to stop. One observer serves every element.
- */
-export function watchScheme(listener: () => void): () => void {
-  if (!observer) {
-    observer = new MutationObserver(changed);
-    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['class', 'style', 'content', 'data-theme', 'data-color-scheme'] });
-    systemDark().addEventListener('change', changed);
-  }
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

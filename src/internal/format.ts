@@ -25,6 +25,9 @@ export function formatDate(locale: string, iso: string | null | undefined): stri
   return iso ? cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)) : '';
 }
 
+/** Items as the locale lists them ("a, b and c"). */
+export const formatList = (locale: string, items: string[]): string => new Intl.ListFormat(locale).format(items);
+
 /** A count as the locale writes it ("1,950"). */
 export const formatNumber = (locale: string, n: number): string => cached(`c|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 

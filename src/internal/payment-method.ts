@@ -6,8 +6,11 @@ import type { PaymentMethod } from '../state/billing.js';
 type Metadata = Partial<Omit<components['schemas']['PaymentMethodCardMetadata'], 'brand' | 'last4'>> & { brand: string | null; last4: string | null };
 const metadataOf = (pm: PaymentMethod): Metadata | undefined => ('method_metadata' in pm ? pm.method_metadata : undefined);
 
-/** Brands whose name is not their code with a capital letter (Stripe's codes). */
-const BRANDS: Record<string, string> = { amex: 'American Express', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', mastercard: 'Mastercard' };
+/** Brands and wallets whose name is not their code with a capital letter (Stripe's codes); names are not translated. */
+const BRANDS: Record<string, string> = {
+  amex: 'American Express', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', apple_pay: 'Apple Pay', google_pay: 'Google Pay',
+  amazon_pay: 'Amazon Pay', cashapp: 'Cash App Pay', paypal: 'PayPal', revolut_pay: 'Revolut Pay', ideal: 'iDEAL', bacs_debit: 'Bacs Direct Debit', au_becs_debit: 'BECS Direct Debit',
+};
 const brandName = (code: string) => BRANDS[code] ?? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ');
 
 /**

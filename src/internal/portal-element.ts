@@ -7,11 +7,13 @@ import type { PortalConfig } from '../config/config.js';
 import { portalContext, type PortalContextValue } from '../context/portal-context.js';
 import { ResourceController, type ResourceSelector } from '../controllers/resource-controller.js';
 import { PortalEvent, type PortalEventDetails, type PortalEventName } from '../events/portal-event.js';
-import { translationFor } from '../i18n/localize.js';
+import { loadingLabel, nearestLocale, onTranslations, translationFor } from '../i18n/localize.js';
 import type { Translation } from '../i18n/translation.js';
+import { customerResource } from '../state/billing.js';
 import type { PortalScope } from '../state/scope.js';
 import type { SessionState } from '../state/session.js';
-import { pageScheme, watchScheme, type Scheme } from './color-scheme.js';
+import { pageScheme, type Scheme } from './color-scheme.js';
+import { watchPage } from './watch-page.js';
 import { keepFocus } from './focus.js';
 import { spinner } from './templates.js';
 
@@ -42,10 +44,33 @@ export class PortalElement extends LitElement {
 
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   readonly #bindings: ResourceController<unknown>[] = [];
+  /** The signed-in customer's language as Polar keeps it, when nothing closer names one. */
+  readonly #customer = this.watch((scope) => !this.#ownLang && !this.config?.locale && customerResource(scope));
   #unlistenSession: (() => void) | undefined;
   #followed: PortalScope | undefined;
   #focusNext: string | undefined;
-  #unwatchScheme: (() => void) | undefined;
+  #unwatchPage: (() => void) | undefined;
+  #unwatchTranslations: (() => void) | undefined;
+  /** The `lang` this element put on itself (see `updated`), told apart from the page's own. */
+  #markedLang: string | undefined;
+  /** The language of the last render. */
+  #renderedCode: string | undefined;
+  /** The locale, worked out once per update (messages ask for it hundreds of times a render). */
+  #locale: string | undefined;
+
+  constructor() {
+    super();
+    // While the element's language loads, it shows "Loading" in that language, not English.
+    // (A provider only passes its children through.)
+    const render = this.render;
+    if (this.followsSession) {
+      this.render = () => {
+        void this.t; // asks for the language, which starts loading it
+        const label = loadingLabel((this.#renderedCode = this.#code));
+        return label ? spinner(label) : render.call(this);
+      };
+    }
+  }
 
   /** @internal The shared scope: API client, session, resources. */
   protected get scope(): PortalScope | undefined {
@@ -142,6 +167,7 @@ export class PortalElement extends LitElement {
       target.focus();
       this.#focusNext = undefined;
     }
+    this.#markLang();
   }
 
   /** @internal After the next render, focuses `target` if the focused control went away. */
@@ -157,14 +183,16 @@ export class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#follow(this.followsSession ? this.scope : undefined);
-    this.#unwatchScheme = watchScheme(this.#applyScheme);
+    this.#unwatchPage = watchPage(this.#pageChanged);
+    this.#unwatchTranslations = onTranslations(() => this.requestUpdate());
     this.#applyScheme();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#follow(undefined);
-    this.#unwatchScheme?.();
+    this.#unwatchPage?.();
+    this.#unwatchTranslations?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -177,26 +205,73 @@ export class PortalElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
+    this.#locale = undefined;
     // Again after the subclass's willUpdate, which may have changed what its selectors read.
     this.#syncBindings();
     super.update(changed);
   }
 
-  /** @internal The locale for text, money and dates. */
+  #markLang(): void {
+    // Screen readers speak text in the language it is marked with: when ours is not the one
+    // around us (a German customer on an English shop), say so on the host.
+    if (this.lang && this.lang !== this.#markedLang) return;
+    const code = this.#code;
+    const marked = code === (nearestLocale(this.#inheritedLang) ?? 'en') ? undefined : code;
+    if (marked !== this.#markedLang) {
+      this.#markedLang = marked;
+      if (marked) this.lang = marked;
+      else this.removeAttribute('lang');
+    }
+  }
+
+  /** The page changed its scheme or language: follow it. */
+  readonly #pageChanged = (): void => {
+    this.#applyScheme();
+    this.#locale = undefined;
+    if (this.#code !== this.#renderedCode) this.requestUpdate();
+  };
+
+  /**
+   * @internal The locale for money and dates (`de-AT`), the first with a translation of: the
+   * element's `lang`, the configured locale, the customer's locale from Polar, the page's
+   * language, the browser's languages; English last.
+   */
   protected get resolvedLocale(): string {
-    return (
-      this.lang ||
-      this.config?.locale ||
-      this.parentElement?.closest<HTMLElement>('[lang]')?.lang ||
-      document.documentElement.lang ||
-      navigator.language ||
-      'en'
-    );
+    return (this.#locale ??= this.#resolveLocale());
+  }
+
+  #resolveLocale(): string {
+    const host = (this.getRootNode() as ShadowRoot).host;
+    // An element inside another (benefits in a subscription's details) speaks as its host.
+    if (host instanceof PortalElement && !this.#ownLang) return host.resolvedLocale;
+    // Polar stores "en" for every customer of an organization without checkout localization
+    // (polar/checkout/service.py hardcodes it), so a bare "en" says nothing about the customer.
+    const customer = this.#customer.value?.data?.locale;
+    const candidates = [this.#ownLang, this.config?.locale, customer === 'en' ? '' : customer, this.#inheritedLang, ...navigator.languages];
+    return candidates.find((c) => nearestLocale(c)) ?? 'en';
+  }
+
+  /** The `lang` the page put on this element, if any. */
+  get #ownLang(): string {
+    return this.lang === this.#markedLang ? '' : this.lang;
+  }
+
+  /** The `lang` of the nearest ancestor that has one, across shadow roots. */
+  get #inheritedLang(): string | undefined {
+    for (let node = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (node instanceof HTMLElement && node.lang) return node.lang;
+    }
+    return undefined;
+  }
+
+  /** The language of the text: the supported one nearest to the locale (`de-AT` → `de`). */
+  get #code(): string {
+    return nearestLocale(this.resolvedLocale) ?? 'en';
   }
 
   /** @internal */
   protected get t(): Translation {
-    return translationFor(this.resolvedLocale);
+    return translationFor(this.#code, this.config?.locales);
   }
 
   /** @internal Exposes `:state(name)` to the page's CSS. */

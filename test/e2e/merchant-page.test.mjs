@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../../sandbox/listen.mjs';
 import { SEED } from '../../sandbox/seed.mjs';
@@ -27,12 +27,12 @@ const ALICE = 'alice@example.com';
  * `merchant-loader` is the page's own, used only to append the kit's script tag from script
  * (as a single-page app's loader does): under Trusted Types, `script.src = url` needs one.
  */
-const csp = (api, stripe = false) =>
+const csp = (api, stripe = false, scriptSrc = "'self'") =>
   [
     "default-src 'self'",
     // What README "Payments that need the bank" tells a merchant to add for Stripe.js (here the
     // local Polar's stand-in, served from its own origin as Stripe serves js.stripe.com).
-    stripe ? `script-src 'self' ${api}` : "script-src 'self'",
+    stripe ? `script-src ${scriptSrc} ${api}` : `script-src ${scriptSrc}`,
     "style-src 'self'",
     `connect-src 'self' ${api}`,
     `img-src 'self' data: ${api}`,
@@ -43,8 +43,8 @@ const csp = (api, stripe = false) =>
     `trusted-types lit-html merchant-loader${stripe ? ' polar-portal-stripe' : ''}`,
   ].join('; ');
 
-const page = (head, body) => `<!doctype html>
-<html lang="en">
+const page = (head, body, lang = 'en') => `<!doctype html>
+<html lang="${lang}">
   <head>
     <meta charset="utf-8">
     <title>My account</title>
@@ -69,10 +69,18 @@ const PAGES = {
   '/orders.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
   // The same, with the policy README tells merchants to use for 3-D Secure on the page.
   '/orders-stripe.html': () => page(ordersScript(), '<portal-orders></portal-orders>'),
+  // A German shop: the kit loads its German beside itself (/dist/locales/de.js).
+  '/konto.html': () => page(kitScript(), '<portal-login></portal-login>', 'de'),
+  // The same, where the policy admits the kit's one file only (a path in script-src).
+  '/konto-strict.html': () => page(kitScript(), '<portal-login></portal-login>', 'de'),
+  // The same, with the locale files configured to a folder the server does not have.
+  '/konto-missing.html': () => page(kitScript('data-locales="/nowhere/"'), '<portal-login></portal-login>', 'de'),
   // What a customer bought: keys, files, GitHub and Discord access.
   '/benefits.html': () =>
     page(`<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" defer></script>`, '<portal-benefits></portal-benefits>'),
 };
+
+const kitScript = (extra = '') => `<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" ${extra} defer></script>`;
 
 const ordersScript = () =>
   `<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" data-api-version="2026-04" data-stripe-key="${SEED.stripePublishableKey}" defer></script>`;
@@ -86,10 +94,16 @@ before(async () => {
   sandbox = await listen({ port: 0, rateLimits: false });
   site = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const headers = { 'Content-Security-Policy': csp(sandbox.url, pathname === '/orders-stripe.html'), 'Cache-Control': 'no-store' };
+    const scriptSrc = pathname === '/konto-strict.html' ? `${origin}/dist/portal-elements.js` : "'self'";
+    const headers = { 'Content-Security-Policy': csp(sandbox.url, pathname === '/orders-stripe.html', scriptSrc), 'Cache-Control': 'no-store' };
     if (pathname === '/dist/portal-elements.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
       return res.end(readFileSync(BUNDLE));
+    }
+    const locale = /^\/dist\/locales\/([\w-]+\.js)$/.exec(pathname);
+    if (locale && existsSync(new URL(`../../dist/locales/${locale[1]}`, import.meta.url))) {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+      return res.end(readFileSync(new URL(`../../dist/locales/${locale[1]}`, import.meta.url)));
     }
     const render = PAGES[/** @type {keyof typeof PAGES} */ (pathname)];
     res.writeHead(render ? 200 : 404, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
@@ -119,8 +133,12 @@ async function openPage(path) {
   const tab = await context.newPage();
   /** @type {{method: string, url: string, version?: string}[]} */ const requests = [];
   /** @type {string[]} */ const errors = [];
+  /** @type {string[]} */ const warnings = [];
   tab.on('request', (request) => requests.push({ method: request.method(), url: request.url(), version: request.headers()['polar-version'] }));
-  tab.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'warn') warnings.push(message.text());
+  });
   tab.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await tab.evaluateOnNewDocument(() => {
     const w = /** @type {any} */ (window);
@@ -152,6 +170,7 @@ async function openPage(path) {
   return {
     tab,
     errors,
+    warnings,
     requests,
     /** API calls so far, as `METHOD path` -> count. */
     apiCounts: () =>
@@ -228,13 +247,16 @@ test('a merchant page with one script tag: sign in by email code under a strict 
     assert.deepEqual(errors, [], 'no console error, no uncaught error');
     assert.deepEqual(policies, ['lit-html'], 'the bundle creates only the lit-html Trusted Types policy');
 
-    // Each resource once: organization, the code request and check, then introspect + user.
+    // Each resource once: organization, the code request and check, then introspect + user,
+    // and the customer (its language at Polar, kept current by its stream).
     assert.deepEqual(apiCounts(), {
       'GET /v1/customer-portal/organizations/solo': 1,
       'POST /v1/customer-portal/customer-session/request': 1,
       'POST /v1/customer-portal/customer-session/authenticate': 1,
       'GET /v1/customer-portal/customer-session/introspect': 1,
       'GET /v1/customer-portal/customer-session/user': 1,
+      'GET /v1/customer-portal/customers/me': 1,
+      'GET /v1/customer-portal/customers/stream': 1,
     });
 
     // The token never travels in a URL, and never in an event's detail.
@@ -308,6 +330,8 @@ test('the kit loaded after the elements, and elements added later by script (sin
       'GET /v1/customer-portal/organizations/solo': 1,
       'GET /v1/customer-portal/customer-session/introspect': 1,
       'GET /v1/customer-portal/customer-session/user': 1,
+      'GET /v1/customer-portal/customers/me': 1,
+      'GET /v1/customer-portal/customers/stream': 1,
     });
   } finally {
     await close();
@@ -338,7 +362,7 @@ test('3-D Secure on a page whose CSP refuses Stripe.js: a clear message and Pola
   const { tab, requests, recorded, close } = await openPage('/orders.html');
   try {
     await payWith3ds(tab);
-    await tab.waitForSelector('::-p-text(this page’s security settings don’t allow its check)', { ...WAIT, visible: true });
+    await tab.waitForSelector('::-p-text(this page’s security settings block its check)', { ...WAIT, visible: true });
     await tab.waitForSelector('::-p-aria([name="Open this order on Polar"][role="link"])', { ...WAIT, visible: true });
     const { violations } = await recorded();
     assert.ok(violations.length > 0 && violations.every((v) => /trusted-types|script-src/.test(v)), `only the refused Stripe.js: ${violations.join(' | ')}`);
@@ -394,5 +418,37 @@ test('linking a Discord account goes through Polar’s OAuth in a real tab; back
     assert.deepEqual(errors, []);
   } finally {
     await close();
+  }
+});
+
+test('a German shop: the elements speak German, loaded beside the kit under the same strict policy; English with a warning when the file cannot load', async () => {
+  {
+    const { tab, errors, warnings, requests, recorded, close } = await openPage('/konto.html');
+    try {
+      await tab.waitForSelector('::-p-aria([name="Code senden"][role="button"])', { ...WAIT, visible: true });
+      assert.equal(await tab.$eval('portal-login h2', (h) => h.textContent?.trim()), 'Anmelden');
+      assert.ok(await tab.$('::-p-aria([name="E-Mail"][role="textbox"])'), 'the field is labelled in German');
+      const { violations } = await recorded();
+      assert.deepEqual(violations, [], 'script-src \'self\' admits the locale file beside the kit');
+      assert.deepEqual([...errors, ...warnings], []);
+      assert.deepEqual(requests.filter((r) => r.url.includes('/locales/')).map((r) => new URL(r.url).pathname), ['/dist/locales/de.js'], 'one file, once');
+    } finally {
+      await close();
+    }
+  }
+  for (const [path, why] of [['/konto-strict.html', /could not be loaded/], ['/konto-missing.html', /could not be loaded from .*\/nowhere\/de\.js/]]) {
+    const { tab, errors, warnings, close } = await openPage(path);
+    try {
+      // English, fully working: the form is there and sends a code.
+      await tab.waitForSelector('::-p-aria([name="Send code"][role="button"])', { ...WAIT, visible: true });
+      assert.equal(await tab.$eval('portal-login h2', (h) => h.textContent?.trim()), 'Sign in');
+      assert.ok(warnings.some((w) => /"de" translation/.test(w) && why.test(w)), `${path}: a console warning says why (${warnings.join(' | ')})`);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource|Content Security Policy|404/.test(e)), [], `${path}: nothing broken beyond the refused file`);
+      await tab.locator('::-p-aria([name="Email"][role="textbox"])').fill(ALICE);
+      await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
+      await tab.waitForSelector('::-p-aria([name="Sign-in code"][role="textbox"])', { ...WAIT, visible: true });
+    } finally {
+      await close();
+    }
   }
 });

@@ -195,7 +195,7 @@ describe('<portal-billing>', () => {
     button(document, 'Remove: Visa ending in 4242').click();
     await until(() => dialog(el)?.querySelector('[part~="warning"]'), 'the warning');
     expect(textOf(dialog(el)!.querySelector('[part~="warning"]')!)).to.equal(
-      'This is your default payment method. Your subscriptions will be charged to another saved method; choose a new default afterwards.',
+      'This is your default payment method. Another saved method will be charged; choose a new default afterwards.',
     );
     expect(root(el).activeElement?.textContent?.trim(), 'the safe choice first').to.equal('Cancel');
   });

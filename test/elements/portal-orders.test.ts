@@ -463,7 +463,7 @@ describe('<portal-orders>', () => {
         body: { error: 'ManualRetryLimitExceeded', detail: 'Maximum number of manual payment retries reached.' },
       });
       button(document, /^Pay \$/).click();
-      await until(() => roleText(document, 'alert').includes('limit of payment attempts'), 'the limit message');
+      await until(() => roleText(document, 'alert').includes('No more payment attempts are allowed for this order.'), 'the limit message');
     });
 
     it('adds a new card through Polar’s embed and pays with it', async () => {

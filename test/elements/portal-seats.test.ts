@@ -166,7 +166,7 @@ describe('<portal-seats>', () => {
       expect(textOf(rows(el)[0])).to.contain('nina@globex.example');
       await typeInto(field(host(el), 'Search by name or email'), 'zzz');
       await until(() => rows(el).length === 0, 'no match');
-      expect(textOf(root(el).querySelector('#shown')!)).to.equal('Nobody matches the search.');
+      expect(textOf(root(el).querySelector('#shown')!)).to.equal('Nothing matches the search.');
       field(host(el), 'Search by name or email').select();
       await sendKeys({ press: 'Backspace' });
       const status = field(host(el), 'Status') as unknown as HTMLSelectElement;

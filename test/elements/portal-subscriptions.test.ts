@@ -259,7 +259,7 @@ describe('<portal-subscriptions>', () => {
       button(item(el, 'Business Monthly'), 'Cancel subscription').click();
       const dlg = await openDialog(el);
       await until(() => dlg.querySelector('[part~="warning"]'), 'the warning');
-      expect(textOf(dlg.querySelector('[part~="warning"]')!)).to.contain('access stops immediately').and.contain('$117.81');
+      expect(textOf(dlg.querySelector('[part~="warning"]')!)).to.contain('Cancelling ends the subscription and its access now').and.contain('$117.81');
       await expect(el).to.be.accessible();
       const canceled = oneEvent(el, 'portal-subscription-canceled');
       button(dlg, 'Cancel now').click();

@@ -95,7 +95,7 @@ describe('<portal-team>', () => {
       expect(textOf(rows(el)[0])).to.contain('nina@globex.example');
       await typeInto(field(host(el), 'Search by name or email'), 'zzz');
       await until(() => rows(el).length === 0, 'no match');
-      expect(textOf(root(el).querySelector('#team-shown')!)).to.equal('Nobody matches the search.');
+      expect(textOf(root(el).querySelector('#team-shown')!)).to.equal('Nothing matches the search.');
       field(host(el), 'Search by name or email').select();
       await sendKeys({ press: 'Backspace' });
       button(host(el), /^Role/).click();
@@ -224,7 +224,7 @@ describe('<portal-team>', () => {
       const el = await mount();
       expect(requests((u) => u.startsWith(MEMBERS)) - before).to.equal(20);
       expect(rows(el)).to.have.length(25);
-      expect(textOf(root(el).querySelector('#team-shown')!)).to.equal('Showing 1–25 of 1950');
+      expect(textOf(root(el).querySelector('#team-shown')!)).to.equal('Showing 1–25 of 1,950');
       const first = textOf(rows(el)[0]);
       button(host(el), 'Next').focus();
       await sendKeys({ press: 'Enter' });

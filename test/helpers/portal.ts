@@ -10,7 +10,7 @@ export async function freshPortal(organization: 'acme' | 'solo' = 'solo'): Promi
   disposeScopes();
   sessionStorage.clear();
   localStorage.clear();
-  PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto', stripeKey: null as never, apiVersion: '2026-10' });
+  PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto', stripeKey: null as never, apiVersion: '2026-10', locale: '' });
 }
 
 /** Waits until `predicate` holds, polling each animation frame (for async UI, not timing). */

@@ -1,6 +1,7 @@
 // Reads what a person sees, and what a screen reader says, in every element on the page: text
 // in shadow and light DOM, values of fields, and accessible names. Finds words that only a
-// bug puts on screen ("false", "undefined", "[object Object]", a raw translation key).
+// bug puts on screen ("false", "undefined", "[object Object]", a raw translation key), and
+// English on a page in another language.
 import { en } from '../../src/i18n/en.js';
 
 const LEAKS = /\b(?:false|true|undefined|null|NaN)\b|\[object \w+\]/;
@@ -39,6 +40,31 @@ export function leakedText(root: Node = document.body): string[] {
   const found: string[] = [];
   for (const [text, where] of readable(root)) {
     if (LEAKS.test(text) || KEYS.has(text)) {
+      const host = (where.getRootNode() as ShadowRoot).host ?? where.closest('[class]') ?? where;
+      found.push(`<${host.tagName.toLowerCase()}> ${where.tagName.toLowerCase()}: ${JSON.stringify(text)}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * English's fixed messages, each with at least two words ("Cancel subscription", "Sign out"):
+ * on a page in another language, one of them on screen is a message some element did not
+ * translate. (Single words like "Status" or "Plan" are the same in several languages; what
+ * Polar sends, product names say, stays in the merchant's words and never matches a whole message.)
+ */
+const ENGLISH = new Set(
+  Object.values(en)
+    .flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []))
+    .filter((text) => /\s/.test(text.trim())),
+);
+
+/** "<tag>: text" for every English message under `root`. */
+export function englishText(root: Node = document.body): string[] {
+  const found: string[] = [];
+  for (const [text, where] of readable(root)) {
+    const english = [...ENGLISH].find((message) => text === message || (message.split(' ').length > 2 && text.includes(message)));
+    if (english) {
       const host = (where.getRootNode() as ShadowRoot).host ?? where.closest('[class]') ?? where;
       found.push(`<${host.tagName.toLowerCase()}> ${where.tagName.toLowerCase()}: ${JSON.stringify(text)}`);
     }

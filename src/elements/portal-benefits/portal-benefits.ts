@@ -6,7 +6,7 @@ import { definePortalElement } from '../../internal/define.js';
 import { formatDate } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { confirmDialog, pager, pill, searchField } from '../../internal/templates.js';
+import { confirmDialog, pager, pill, searchField, spinner } from '../../internal/templates.js';
 import {
   accountLinked, accountsOf, authorizeUrl, deactivate, downloadablesResource, downloadUrl, grantsResource, licenseKeyResource, licenseKeysResource,
   platformOf, rotateLicenseKey, updateGrant, type Downloadable, type Grant, type LicenseKeyRead, type Platform,
@@ -90,9 +90,17 @@ export class PortalBenefits extends PortalElement {
   readonly #files = this.watch((scope) => this.#has('downloadables') && downloadablesResource(scope));
   /** Product names for the groups: subscriptions, and orders for those who may read them. */
   readonly #subs = this.watch((scope) => !this.#scoped && subscriptionsResource(scope));
-  readonly #orders = this.watch(
-    (scope) => !this.#scoped && canManageBilling(this.session) && this.#grants.value?.data?.some((g) => g.order_id) && ordersResource(scope, { page: 1, limit: 100 }),
-  );
+  readonly #orders = this.watch((scope) => this.#needsOrders() && ordersResource(scope, { page: 1, limit: 100 }));
+
+  #needsOrders(): boolean {
+    return !this.#scoped && canManageBilling(this.session) && !!this.#grants.value?.data?.some((g) => g.order_id);
+  }
+
+  /** Grouping waits for the purchases it names, so grants do not jump under headings that arrive late. */
+  #sourcesPending(): boolean {
+    const settled = (state?: { data?: unknown; error?: unknown }) => !!state && (state.data !== undefined || !!state.error);
+    return !this.#scoped && (!settled(this.#subs.value) || (this.#needsOrders() && !settled(this.#orders.value)));
+  }
   readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('[data-outcome], [part~="heading"]'),
@@ -287,7 +295,7 @@ export class PortalBenefits extends PortalElement {
         retry: () => this.#grants.retry(),
         isEmpty: () => !this.#mine.length,
         empty: () => html`<p>${t.benefitsEmpty}</p>`,
-        ready: () => this.#renderGrants(),
+        ready: () => (this.#sourcesPending() ? spinner(t.loading) : this.#renderGrants()),
       })}
       ${this.#renderConfirm()}
     </section>`;
@@ -319,7 +327,7 @@ export class PortalBenefits extends PortalElement {
         : nothing}
       ${groups.map(
         (group) => html`${group.label ? html`<h3 aria-level=${this.level(1)}>${group.label}</h3>` : nothing}
-          <ul part="list">${group.grants.map((g) => this.#renderGrant(view, g))}</ul>`,
+          <ul part="list">${group.grants.map((g) => this.#renderGrant(view, g, group.label ? 2 : 1))}</ul>`,
       )}
       ${pager(t, t.benefitsTitle, page + 1, pages, (p) => {
         this.page = p - 1;
@@ -328,13 +336,14 @@ export class PortalBenefits extends PortalElement {
     `;
   }
 
-  #renderGrant(view: GrantView, g: Grant) {
+  /** `depth` is 2 under a purchase heading, 1 when the purchase is unknown (its list still loading). */
+  #renderGrant(view: GrantView, g: Grant, depth: number) {
     const t = this.t;
     const id = `grant-${g.id}`;
     const platform = platformOf(g);
     return html`<li part="item" class="grant" aria-labelledby=${id}>
       <div class="row spread">
-        <h4 id=${id} aria-level=${Math.min(6, this.headingLevel + (this.#scoped ? 1 : 2))} tabindex="-1">${g.benefit.description}</h4>
+        <h4 id=${id} aria-level=${Math.min(6, this.headingLevel + depth)} tabindex="-1">${g.benefit.description}</h4>
         ${pill(t.benefitType(g.benefit.type), '')}
       </div>
       ${g.error

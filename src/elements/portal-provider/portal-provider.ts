@@ -35,6 +35,8 @@ export class PortalProvider extends PortalElement {
   @property() theme?: Theme;
   /** BCP 47 locale for the elements inside. */
   @property() locale?: string;
+  /** The folder with the locale files (`de.mjs`, ...). */
+  @property() locales?: string;
   /** `session`, `local` or `memory`. */
   @property() storage?: StorageKind;
   /** The Polar API version (`YYYY-MM`). */

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { PortalApiError } from '../../api/errors.js';
 import { errorMessage } from '../../internal/error-message.js';
+import { formatList } from '../../internal/format.js';
 import type { ElementContext } from '../../internal/portal-element.js';
 import { assignSeat, parseEmails, refreshSeats, type SeatsList, type SeatTarget } from '../../state/seats.js';
 import { seatDetail } from './seat-rows.js';
@@ -145,7 +146,7 @@ export class AssignSeats implements ReactiveController {
 
   /** The dialog's form; `close` closes the dialog. */
   render(list: SeatsList, close: () => void) {
-    const { t, held } = this.#context();
+    const { t, held, locale } = this.#context();
     const { emails, invalid } = parseEmails(this.#s.draft);
     const holding = held();
     const fresh = emails.filter((e) => !holding.has(e.toLowerCase())).length;
@@ -173,7 +174,7 @@ export class AssignSeats implements ReactiveController {
         ></textarea>
         <p id="emails-hint" class="hint">${t.seatsEmailsHint}</p>
         <p id="emails-check" class="hint">${fresh || !list.available_seats ? t.seatsCheck(fresh, fit, list.available_seats) : ''}</p>
-        <p id="emails-invalid" class="error" ?hidden=${!unreported.length}>${unreported.length ? t.seatsInvalid(unreported.join(', ')) : ''}</p>
+        <p id="emails-invalid" class="error" ?hidden=${!unreported.length}>${unreported.length ? t.seatsInvalid(formatList(locale, unreported)) : ''}</p>
       </div>
       <p role="status" class="status">
         ${this.#s.progress ? html`<progress max=${total} value=${done} aria-label=${progress}></progress> ${progress}` : ''}

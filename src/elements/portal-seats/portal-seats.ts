@@ -320,7 +320,7 @@ export class PortalSeats extends PortalElement {
             this.page = 0;
           }}>
             <option value="" ?selected=${!this.filter}>${t.seatsAll(this.#table.rows.length)}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.seatStatus(s)} (${counts[s]})</option>`)}
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filter === s}>${t.countOf(t.seatStatus(s), counts[s])}</option>`)}
           </select>
         </div>
       </div>

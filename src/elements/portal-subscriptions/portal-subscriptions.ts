@@ -5,7 +5,7 @@ import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
 import '../portal-benefits/portal-benefits.js';
-import { formatDate, formatMoney, perInterval } from '../../internal/format.js';
+import { formatDate, formatList, formatMoney, perInterval } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import type { Draft } from '../../internal/subscription-draft.js';
@@ -275,7 +275,7 @@ export class PortalSubscriptions extends PortalElement {
     if (!p) return nothing;
     const t = this.t;
     const product = p.product_id ? (this.#org.value?.data?.products.find((x) => x.id === p.product_id)?.name ?? '') : '';
-    const change = [product, p.seats != null && p.seats !== s.seats ? t.seats(p.seats) : ''].filter(Boolean).join(', ');
+    const change = formatList(this.resolvedLocale, [product, p.seats != null && p.seats !== s.seats ? t.seats(p.seats) : ''].filter(Boolean));
     return html`<div class="row" part="pending">
       <p>${t.pendingChange(change, this.#date(p.applies_at))}</p>
       ${a.clearPending ? this.#actionButton('clearPending', () => this.#act('clearPending', s, { pending_update: null })) : nothing}
