@@ -139,7 +139,42 @@
     }
   }
 
+  /**
+   * The "verify your new email" messages Polar would have sent. Polar's link goes to its hosted
+   * portal; here it opens the kit's own page with the same `?token=`, as a merchant may do.
+   */
+  async function emailChanges(root) {
+    const list = root.querySelector('[data-email-changes-list]');
+    const empty = root.querySelector('[data-email-changes-empty]');
+    try {
+      const response = await fetch(`${localPolar}/__sandbox/email-changes`, { cache: 'no-store' });
+      const entries = await response.json();
+      list.replaceChildren(
+        ...entries.slice(0, SHOWN).map((entry) => {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = `/app.html?token=${encodeURIComponent(entry.token)}`;
+          link.textContent = `Confirm ${entry.email}`;
+          item.append(link);
+          return item;
+        }),
+      );
+      empty.hidden = entries.length > 0;
+    } catch {
+      list.replaceChildren();
+    }
+  }
+
   if (localPolar) document.querySelectorAll('[data-outbox]').forEach(mount);
+  if (localPolar) {
+    document.querySelectorAll('[data-email-changes]').forEach((root) => {
+      void emailChanges(root);
+      // A link was just requested: show it.
+      new PerformanceObserver((list) => {
+        if (list.getEntries().some((entry) => entry.name.includes('/email-update/request'))) void emailChanges(root);
+      }).observe({ type: 'resource' });
+    });
+  }
   if (localPolar) document.querySelectorAll('[data-invitations]').forEach((root) => void invitations(root));
   else document.querySelectorAll('[data-local]').forEach((element) => (element.hidden = true));
 }

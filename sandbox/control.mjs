@@ -17,6 +17,15 @@ const CONFIG_SCHEMA = {
     download_ttl_seconds: { type: 'number', exclusiveMinimum: 0 },
   },
 };
+/** A part of an organization's `customer_portal_settings`, for tests of what the portal hides. */
+const PORTAL_SETTINGS_SCHEMA = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    usage: { type: 'object', additionalProperties: false, properties: { show: { type: 'boolean' } } },
+    subscription: { type: 'object', additionalProperties: false, properties: { update_seats: { type: 'boolean' }, update_plan: { type: 'boolean' }, pause: { type: 'boolean' } } },
+    customer: { type: 'object', additionalProperties: false, properties: { allow_email_change: { type: 'boolean' } } },
+  },
+};
 const FAULT_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['path'],
   properties: {
@@ -43,6 +52,16 @@ export async function handleControl(world, req, url, origin) {
   const route = `${method} ${path}`;
   if (route === 'GET /__sandbox/outbox') return { status: 200, body: world.auth.outbox };
   if (route === 'GET /__sandbox/invitations') return { status: 200, body: invitations(world, origin) };
+  if (route === 'GET /__sandbox/email-changes') return { status: 200, body: emailChanges(world) };
+  const settings = /^\/__sandbox\/organizations\/([^/]+)\/portal-settings$/.exec(path);
+  if (method === 'POST' && settings) {
+    const org = [...world.state.organizations.values()].find((o) => o.slug === decodeURIComponent(settings[1]));
+    if (!org) throw new HttpError(404, { detail: 'No organization with this slug' });
+    const body = validateWith(PORTAL_SETTINGS_SCHEMA, await readJsonBody(req));
+    const current = org.customer_portal_settings;
+    for (const [group, values] of Object.entries(body)) current[group] = { ...current[group], ...values };
+    return { status: 200, body: current };
+  }
   if (route === 'POST /__sandbox/reset') {
     req.resume();
     world.reset();
@@ -102,6 +121,18 @@ function invitations(world, origin) {
       const org = state.organizations.get(product.organization_id);
       return { email: s.email, token: s.invitation_token, organization: org.slug, product: product.name, claim_url: `${origin}/${org.slug}/portal/claim?token=${s.invitation_token}`, sent_at: s.created_at };
     });
+}
+
+/**
+ * What Polar's "Verify your new email address" emails would carry (customer_email_update/
+ * service.py `send_verification_email`): the new address and the link, newest first.
+ * @param {import('./server.mjs').World} world
+ */
+function emailChanges(world) {
+  return [...world.state.emailUpdates.entries()]
+    .filter(([, r]) => r.expires_at > world.now())
+    .sort(([, a], [, b]) => (a.sent_at < b.sent_at ? 1 : -1))
+    .map(([token, r]) => ({ email: r.email, token, organization: world.state.organizations.get(r.organization_id).slug, link: r.link, sent_at: r.sent_at }));
 }
 
 /**

@@ -5,7 +5,7 @@
 // does not imitate the hosted portal: it says so, on a page under the same address.
 import { writeResponse } from './http.mjs';
 
-const PAGE = /^\/([^/]+)\/portal(?:\/orders\/([^/]+)|\/(claim))?\/?$/;
+const PAGE = /^\/([^/]+)\/portal(?:\/orders\/([^/]+)|\/(claim|verify-email))?\/?$/;
 
 /**
  * @param {import('./server.mjs').World} world
@@ -16,7 +16,7 @@ export function serveHostedPortal(world, req, res, url) {
   if (!match || req.method !== 'GET') return false;
   req.resume();
   const org = [...world.state.organizations.values()].find((o) => o.slug === match[1]);
-  const what = match[2] ? `order ${match[2]}` : match[3] ? 'a seat invitation to claim' : 'the customer portal';
+  const what = match[2] ? `order ${match[2]}` : match[3] === 'claim' ? 'a seat invitation to claim' : match[3] ? 'the confirmation of a new email address' : 'the customer portal';
   const text = [
     `Polar's hosted customer portal${org ? ` for ${org.name}` : ''}.`,
     '',

@@ -148,7 +148,7 @@ export function createState(now) {
   organizations.set(O.solo.id, {
     id: O.solo.id, slug: 'solo', name: O.solo.name, avatar_url: null, created_at: at(-700), modified_at: at(-12),
     proration_behavior: 'invoice', allow_customer_updates: true,
-    customer_portal_settings: { usage: { show: false }, subscription: { update_seats: false, update_plan: true, pause: true }, customer: { allow_email_change: true } },
+    customer_portal_settings: { usage: { show: true }, subscription: { update_seats: false, update_plan: true, pause: true }, customer: { allow_email_change: true } },
     organization_features: { member_model_enabled: false, checkout_localization_enabled: false },
     feature_settings: { seat_based_pricing_enabled: false },
     accessToken: O.solo.accessToken, invoicePrefix: 'SOLO',
@@ -463,7 +463,35 @@ export function createState(now) {
   grant('carol:cli', carol, P.carol.memberId, acmeCli, { sub: S.carol }, -150);
   grant('carol:desktop', carol, P.carol.memberId, acmeDesktop, { sub: S.carol }, -150);
 
-  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, downloadables, paymentMethods, payments, paymentIntents };
+  // Meters and what the period's events added up to (customer_meter/service.py keeps the
+  // running totals; the customer portal exposes only those, not the events).
+  /** @type {Map<string, any>} */ const meters = new Map();
+  /** @type {Map<string, any>} */ const customerMeters = new Map();
+  /** @param {string} key @param {string} orgId @param {string} name */
+  const addMeter = (key, orgId, name) => {
+    const id = uuidFrom(`meter:${key}`);
+    meters.set(id, { id, organization_id: orgId, name, created_at: at(-400), modified_at: null });
+    return id;
+  };
+  /** @param {string} key @param {string} customerId @param {string} meterId @param {number} consumed @param {number} credited @param {number} days */
+  const addUsage = (key, customerId, meterId, consumed, credited, days) => {
+    const id = uuidFrom(`customer-meter:${key}`);
+    customerMeters.set(id, { id, customer_id: customerId, meter_id: meterId, consumed_units: consumed, credited_units: credited, created_at: at(-160), modified_at: at(days) });
+  };
+  // The credits benefit's meter (soloCredits); Polar credits its units at each period start.
+  addUsage('alice:ai', alice, addMeter('solo:ai', O.solo.id, 'AI assistant requests'), 640, 1000, -0.1);
+  addUsage('alice:sync', alice, addMeter('solo:sync', O.solo.id, 'Cloud sync storage (GB)'), 3.25, 0, -1);
+  addUsage('globex:api', globex, addMeter('acme:api', O.acme.id, 'API requests'), 48210, 0, -0.2);
+  addUsage('globex:build', globex, addMeter('acme:build', O.acme.id, 'Build minutes'), 1312.5, 2000, -2);
+
+  /** Wallets (wallet/service.py): a balance in cents, in one currency. @type {Map<string, any>} */
+  const wallets = new Map();
+  const aliceWallet = uuidFrom('wallet:alice');
+  wallets.set(aliceWallet, { id: aliceWallet, customer_id: alice, balance: 1250, currency: 'usd', created_at: at(-90), modified_at: at(-10) });
+  /** Pending email changes by token (customer_email_update/service.py), newest replaces older. @type {Map<string, any>} */
+  const emailUpdates = new Map();
+
+  return { organizations, benefits, products, customers, members, subscriptions, seats, orders, grants, licenseKeys, files, downloadables, paymentMethods, payments, paymentIntents, meters, customerMeters, wallets, emailUpdates };
 }
 
 /**

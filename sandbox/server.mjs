@@ -26,6 +26,7 @@ import benefits from './routes/benefits.mjs';
 import stream from './routes/stream.mjs';
 import oauth from './routes/oauth.mjs';
 import claim from './routes/claim.mjs';
+import usage from './routes/usage.mjs';
 
 export const SUPPORTED_VERSIONS = ['2026-04', '2026-10'];
 const DEFAULT_VERSION = '2026-04';
@@ -55,7 +56,7 @@ const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
  */
 
 /** @type {Route[]} */
-const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits, ...stream, ...oauth, ...claim];
+const ROUTES = [...customerSession, ...organizations, ...customers, ...customerSessions, ...subscriptions, ...seats, ...members, ...orders, ...benefits, ...stream, ...oauth, ...claim, ...usage];
 const COMPILED = ROUTES.map((r) => ({
   ...r,
   regex: new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),

@@ -52,7 +52,7 @@ const PERSONAS = {
   big: { org: 'acme', customer: 'initech', member: 'initech-owner' },
   jakub: { org: 'solo', customer: 'jakub' },
 };
-const ELEMENTS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits'];
+const ELEMENTS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-usage', 'portal-app'];
 /** Each element's first request: delayed for "loading", failed for "error". */
 const MAIN = {
   'portal-subscriptions': '/v1/customer-portal/subscriptions/',
@@ -61,13 +61,14 @@ const MAIN = {
   'portal-orders': '/v1/customer-portal/orders/',
   'portal-billing': '/v1/customer-portal/customers/me',
   'portal-benefits': '/v1/customer-portal/benefit-grants/',
+  'portal-usage': '/v1/customer-portal/meters/',
 };
 /** Buttons that open a dialog, by accessible name (the first match of a pattern is enough). */
 const DIALOGS = {
   'portal-subscriptions': ['Cancel subscription', 'Change plan', 'Change seats', 'Pause subscription'],
   'portal-seats': ['Assign seats', 'Need more seats?', /^Revoke: /],
   'portal-team': [/^Remove: /],
-  'portal-billing': [/^Remove: /, 'Add payment method'],
+  'portal-billing': [/^Remove: /, 'Add payment method', 'Change email'],
   'portal-benefits': ['Rotate key'],
 };
 
@@ -232,6 +233,16 @@ for (const variant of VARIANTS) {
           await shoot(`${short}-${persona}-dialog-invoice-${variant.name}`, `${short}: ${persona}, dialogs`);
           await tab.keyboard.press('Escape');
         }
+      }
+      if (tag === 'portal-app') {
+        // Every other section, through its link (the overview was the shot above).
+        const sections = await tab.evaluate(() => [...document.querySelector('portal-app').shadowRoot.querySelectorAll('nav a')].map((a) => a.getAttribute('href')).slice(1));
+        for (const href of sections) {
+          await tab.evaluate((h) => (location.hash = h), href);
+          await settle();
+          await shoot(`${short}-${persona}-${href.replace(/\W/g, '')}-${variant.name}`, `${short}: ${persona}, sections`);
+        }
+        if (variant.width < 600 && (await click(/^Menu: /))) await shoot(`${short}-${persona}-menu-${variant.name}`, `${short}: ${persona}, sections`);
       }
       if (tag === 'portal-subscriptions' && (await click('Details'))) {
         await settle();

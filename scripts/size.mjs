@@ -63,8 +63,10 @@ if (entries.length) {
   );
 }
 
-// Each language beside the script: loaded on its own, so each has its own ceiling.
-const LOCALE_BUDGET = 6144;
+// Each language beside the script: loaded on its own, so each has its own ceiling. 6 KB held the
+// eight elements of the first fourteen languages; <portal-app>, <portal-usage>, the wallet and
+// the email change added 35 messages (about 0.4 KB in the densest scripts), so 6.5 KB.
+const LOCALE_BUDGET = 6656;
 const locales = existsSync('dist/locales') ? readdirSync('dist/locales').map((name) => join('dist/locales', name)) : [];
 if (locales.length) {
   console.log(`\nLocale files (each at most ${LOCALE_BUDGET} B gzip):`);
@@ -80,6 +82,6 @@ if (locales.length) {
 }
 
 if (failed) {
-  console.error('\nA bundle is over its gzip budget (package.json "sizeBudget", or 6 KB for a locale file).');
+  console.error('\nA bundle is over its gzip budget (package.json "sizeBudget", or 6.5 KB for a locale file).');
   process.exit(1);
 }

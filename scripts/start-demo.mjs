@@ -190,6 +190,7 @@ async function main() {
   if (running.sandboxUrl) {
     console.log(`  Demo: ${running.url}/  (local Polar: ${running.sandboxUrl})`);
     console.log(`  As a CMS would: ${running.url}/embed.html`);
+    console.log(`  The whole portal in one tag: ${running.url}/app.html`);
     console.log(`  A seat invitation's landing: ${running.url}/claim.html (links in the demo's "Seat invitations")`);
     console.log(`  Organization ${options.organization}; rate limits ${options.rateLimits ? 'on' : 'off'}; login codes in the page's outbox`);
   } else {

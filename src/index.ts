@@ -10,6 +10,8 @@ import './elements/portal-orders/portal-orders.js';
 import './elements/portal-billing/portal-billing.js';
 import './elements/portal-benefits/portal-benefits.js';
 import './elements/portal-claim/portal-claim.js';
+import './elements/portal-usage/portal-usage.js';
+import './elements/portal-app/portal-app.js';
 
 export { PolarPortal } from './api.js';
 export { PortalApiClient, POLAR_API_VERSION } from './api/client.js';
@@ -26,4 +28,6 @@ export { PortalOrders } from './elements/portal-orders/portal-orders.js';
 export { PortalBilling } from './elements/portal-billing/portal-billing.js';
 export { PortalBenefits } from './elements/portal-benefits/portal-benefits.js';
 export { PortalClaim } from './elements/portal-claim/portal-claim.js';
+export { PortalUsage } from './elements/portal-usage/portal-usage.js';
+export { PortalApp } from './elements/portal-app/portal-app.js';
 export type { Translation } from './i18n/translation.js';

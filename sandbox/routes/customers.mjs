@@ -4,6 +4,8 @@ import { validateBody, pathUuid, paginate } from '../validate.mjs';
 import { notFound, polarError, polarValidationError } from '../http.mjs';
 import * as ser from '../serialize.mjs';
 import { subject } from './scope.mjs';
+import { issueSession } from '../auth.mjs';
+import { generateToken } from '../ids.mjs';
 import { randomUUID } from 'node:crypto';
 
 const BASE = '/v1/customer-portal/customers/me';
@@ -84,8 +86,74 @@ function requiresPaymentMethod(state, s) {
   return true;
 }
 
+/** settings.EMAIL_VERIFICATION_TTL_SECONDS (server/polar/config.py). */
+const EMAIL_VERIFICATION_TTL_MS = 30 * 60_000;
+
+/** customer_email_update/service.py `InvalidCustomerEmailUpdate`: one answer for unknown, expired or used. */
+const invalidEmailUpdate = () => polarError(401, 'InvalidCustomerEmailUpdate', 'This email update request is invalid or has expired.');
+
+/** The pending change a token stands for, if it is still valid (`get_valid_by_token_hash`). @param {import('../server.mjs').Ctx} ctx @param {string} token */
+const emailUpdate = (ctx, token) => {
+  const record = ctx.state.emailUpdates.get(token);
+  return record && record.expires_at > ctx.now ? record : null;
+};
+
 /** @type {import('../server.mjs').Route[]} */
 export default [
+  {
+    // customer_portal/endpoints/customer_email_update.py: where the organization allows it, for
+    // individual customers, to an address other than the current one; the link goes to Polar's
+    // hosted page `/{org}/portal/verify-email?token=`; a new request replaces a pending one.
+    method: 'POST', path: `${BASE}/email-update/request`, gate: 'billing',
+    async handler(ctx) {
+      const body = validateBody('CustomerEmailUpdateRequest', await ctx.body());
+      const { customer } = subject(ctx);
+      const organization = ctx.state.organizations.get(customer.organization_id);
+      if (!organization.customer_portal_settings.customer?.allow_email_change) throw polarError(403, 'NotPermitted', 'Email changes are not enabled for this organization.');
+      if (customer.type === 'team') throw polarValidationError(['body', 'email'], 'Only individual customers can change their email.', body.email);
+      if (customer.email && customer.email.toLowerCase() === body.email.toLowerCase()) throw polarValidationError(['body', 'email'], 'New email is the same as your current email.', body.email);
+      for (const [token, record] of ctx.state.emailUpdates) if (record.customer_id === customer.id) ctx.state.emailUpdates.delete(token);
+      const token = generateToken('polar_cev_');
+      ctx.state.emailUpdates.set(token, {
+        email: body.email, customer_id: customer.id, organization_id: organization.id, sent_at: new Date(ctx.now).toISOString(),
+        expires_at: ctx.now + EMAIL_VERIFICATION_TTL_MS, link: `${ctx.origin}/${organization.slug}/portal/verify-email?token=${token}`,
+      });
+      return { status: 202 };
+    },
+  },
+  {
+    method: 'GET', path: `${BASE}/email-update/check`, gate: 'anonymous',
+    handler(ctx) {
+      const token = ctx.query.string('token');
+      ctx.query.done();
+      if (token === null) throw polarValidationError(['query', 'token'], 'Field required', null, 'missing');
+      if (!emailUpdate(ctx, token)) throw invalidEmailUpdate();
+      return { status: 204 };
+    },
+  },
+  {
+    // `verify`: the address must still be free in the organization; the customer's email is
+    // verified with it; a new customer session comes back (the token proves the inbox).
+    method: 'POST', path: `${BASE}/email-update/verify`, gate: 'anonymous',
+    async handler(ctx) {
+      const body = validateBody('CustomerEmailUpdateVerifyRequest', await ctx.body());
+      const record = emailUpdate(ctx, body.token);
+      if (!record) throw invalidEmailUpdate();
+      const customer = ctx.state.customers.get(record.customer_id);
+      const taken = [...ctx.state.customers.values()].some(
+        (c) => c.id !== customer.id && c.organization_id === record.organization_id && c.email?.toLowerCase() === record.email.toLowerCase(),
+      );
+      ctx.state.emailUpdates.delete(body.token);
+      if (taken) throw polarValidationError(['body', 'token'], 'This email address is already in use.', record.email);
+      customer.email = record.email;
+      customer.email_verified = true;
+      customer.modified_at = new Date(ctx.now).toISOString();
+      // member_service.sync_owner_email: the owner member of the customer follows.
+      for (const m of ctx.state.members.values()) if (m.customer_id === customer.id && m.role === 'owner') m.email = record.email;
+      const session = issueSession(ctx.world, { customerId: customer.id, memberId: null });
+      return { status: 200, body: { token: session.token } };
+    },
+  },
   {
     method: 'GET', path: BASE, gate: 'read',
     handler: (ctx) => ({ status: 200, body: ser.portalCustomer(subject(ctx).customer) }),

@@ -284,6 +284,51 @@ export interface Translation {
   claimSlow: string;
   claimInvalid: (why: 'missing' | 'invalid' | 'claimed') => string;
   claimSignIn: string;
+
+  // <portal-usage>
+  usageTitle: string;
+  usageSignedOut: string;
+  usageHidden: string;
+  usageEmpty: string;
+  /** `range`: two dates, already spanned by the locale. */
+  usagePeriod: (range: string) => string;
+  usageUsed: string;
+  usageCredits: string;
+  usageLeft: string;
+  usageOver: string;
+  usageCharge: (amount: string) => string;
+  /** `share`: a formatted percentage. */
+  usageShare: (share: string) => string;
+
+  // Wallet and email change (<portal-billing>)
+  walletTitle: string;
+  walletNote: string;
+  emailChange: string;
+  emailNew: string;
+  emailSend: string;
+  emailSent: (email: string) => string;
+  emailPaste: string;
+  emailConfirm: string;
+  emailAgain: string;
+  emailConfirming: string;
+  emailChanged: (email: string) => string;
+  emailLinkInvalid: string;
+  emailLinkBad: string;
+  emailSame: string;
+  emailInUse: string;
+
+  // <portal-app>
+  appNav: string;
+  /** The menu button on narrow screens, naming the section shown. */
+  appMenu: (section: string) => string;
+  appSection: (section: 'overview' | 'orders' | 'usage' | 'benefits' | 'team' | 'billing') => string;
+  /** The document title: the section, then the page's own title. */
+  appTitle: (section: string, page: string) => string;
+  appBack: (organization: string) => string;
+  appSummary: string;
+  appNextCharge: (product: string) => string;
+  appOn: (date: string) => string;
+  appLatest: string;
 }
 
 /** Which date a subscription line shows. */

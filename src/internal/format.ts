@@ -25,6 +25,10 @@ export function formatDate(locale: string, iso: string | null | undefined): stri
   return iso ? cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso)) : '';
 }
 
+/** Two dates as the locale spans them ("Nov 14 – Dec 14, 2026"). */
+export const formatDateRange = (locale: string, start: string, end: string): string =>
+  cached(`r|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).formatRange(new Date(start), new Date(end));
+
 /** Items as the locale lists them ("a, b and c"). */
 export const formatList = (locale: string, items: string[]): string => new Intl.ListFormat(locale).format(items);
 

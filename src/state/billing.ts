@@ -1,7 +1,7 @@
 import type { components } from '../api/schema.js';
-import { CUSTOMER, PAYMENT_METHODS } from './keys.js';
+import { CUSTOMER, PAYMENT_METHODS, WALLETS } from './keys.js';
 import type { Resource } from './resource.js';
-import type { PortalScope } from './scope.js';
+import type { OrganizationData, PortalScope } from './scope.js';
 import type { SessionState } from './session.js';
 
 type Schemas = components['schemas'];
@@ -12,7 +12,7 @@ export type PaymentMethod = PaymentMethodList['items'][number];
 export type AddressInput = Schemas['AddressInput'];
 
 /** Shared by `<portal-billing>` and `<portal-orders>` (paying with a saved card). */
-export { CUSTOMER, PAYMENT_METHODS };
+export { CUSTOMER, PAYMENT_METHODS, WALLETS };
 const ME = '/v1/customer-portal/customers/me' as const;
 
 export const customerResource = (scope: PortalScope): Resource<Customer> =>
@@ -60,4 +60,35 @@ export function embedOrigin(api: string): string {
   if (/^(api|api-alt)\.polar\.sh$/.test(url.hostname)) return 'https://polar.sh';
   if (url.hostname === 'sandbox-api.polar.sh') return 'https://sandbox.polar.sh';
   return url.origin;
+}
+
+export type WalletList = Schemas['ListResource_CustomerWallet_'];
+export type Wallet = WalletList['items'][number];
+
+/** The customer's wallets: balance Polar applies to the next charges (billing roles only). */
+export const walletsResource = (scope: PortalScope): Resource<WalletList> =>
+  scope.resources.get(WALLETS, (signal) => scope.api.get('/v1/customer-portal/wallets/', { query: { limit: 10 }, signal }));
+
+/** Whether the organization lets customers change their email (individual customers only; Polar refuses teams). */
+export const canChangeEmail = (org: OrganizationData | undefined, customer: Customer | undefined): boolean =>
+  !!org?.organization.customer_portal_settings.customer?.allow_email_change && customer?.type !== 'team';
+
+/** Polar emails a link to the new address (to its hosted `/{org}/portal/verify-email?token=`). */
+export const requestEmailChange = (scope: PortalScope, email: string): Promise<void> =>
+  scope.api.post(`${ME}/email-update/request`, { body: { email } }) as Promise<void>;
+
+/** The token of an email-change link: Polar's `polar_cev_` tokens only, so other `token` parameters are left alone. */
+export const EMAIL_TOKEN = /^polar_cev_[A-Za-z0-9]{43}$/;
+
+/**
+ * Confirms an email change from its link's token (anonymous, like Polar's verify page): checks it,
+ * verifies it, signs in with the session Polar returns, and refreshes everything that shows the
+ * email. Resolves to the new address.
+ */
+export async function confirmEmailChange(scope: PortalScope, token: string): Promise<string> {
+  await scope.api.get(`${ME}/email-update/check`, { query: { token } });
+  const { token: session } = await scope.api.post(`${ME}/email-update/verify`, { body: { token } });
+  await scope.session.adopt(session, 'token');
+  scope.resources.invalidate(CUSTOMER);
+  return scope.session.state.user?.email ?? '';
 }

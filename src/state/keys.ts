@@ -29,6 +29,10 @@ export const BENEFIT_GRANTS = 'benefit-grants';
 /** `license-key:<id>` */
 export const LICENSE_KEY = 'license-key';
 export const DOWNLOADABLES = 'downloadables';
+/** The customer's meters: consumed, credited, balance. */
+export const METERS = 'meters';
+/** The customer's wallets (balances in a currency). */
+export const WALLETS = 'wallets';
 
 /**
  * What each event of Polar's customer stream makes stale (server/polar/eventstream publishers):

@@ -8,6 +8,9 @@ export interface ResourceState<T> {
   loading: boolean;
 }
 
+/** Whether a resource has answered, with data or an error (not still on its first load). */
+export const isSettled = (state: ResourceState<unknown> | undefined): boolean => !!state && (state.data !== undefined || !!state.error);
+
 export interface Resource<T> {
   readonly key: string;
   readonly $state: ReadableAtom<ResourceState<T>>;

@@ -20,6 +20,8 @@ export interface SessionState {
   kind?: SessionKind;
   /** ISO 8601, from `customer-session/introspect`. */
   expiresAt?: string;
+  /** Where the merchant sends the customer back to (`return_url` of the session they minted), http(s) only. */
+  returnUrl?: string;
   user?: SessionUser;
   /** Why the last session ended, while signed out: the user signed out, or Polar ended it. */
   ended?: 'user' | 'expired' | 'rejected' | 'other-tab';
@@ -28,6 +30,7 @@ export interface SessionState {
 interface Persisted {
   token: string;
   expiresAt: string;
+  returnUrl?: string;
   user: SessionUser;
 }
 
@@ -112,9 +115,9 @@ export class PortalSession {
     // A silent re-mint keeps the signed-in view; only a new sign-in shows the check.
     if (this.state.status !== 'signed-in') this.#writable.set({ status: 'restoring' });
     try {
-      const { expiresAt, user } = await this.#check();
+      const { expiresAt, user, returnUrl } = await this.#check();
       if (generation !== this.#generation) throw new PortalApiError({ kind: 'aborted', message: 'Replaced by a newer sign-in.' });
-      this.#signIn(trimmed, expiresAt, user);
+      this.#signIn(trimmed, expiresAt, user, returnUrl);
       this.#channel?.postMessage({ type: 'login' });
       this.options.emit('portal-login', { kind: user.type, user, method }, source);
       return user;
@@ -202,7 +205,7 @@ export class PortalSession {
   }
 
   /** Asks Polar when the token expires and who it belongs to. */
-  async #check(): Promise<{ expiresAt: string; user: SessionUser }> {
+  async #check(): Promise<{ expiresAt: string; user: SessionUser; returnUrl?: string }> {
     // The scope attaches the client right after construction, before any element can ask.
     const api = this.#api!;
     const [introspect, user] = await Promise.all([
@@ -210,13 +213,14 @@ export class PortalSession {
       api.get('/v1/customer-portal/customer-session/user'),
     ]);
     this.#validated = true;
-    return { expiresAt: introspect.expires_at, user: toSessionUser(user) };
+    const back = introspect.return_url;
+    return { expiresAt: introspect.expires_at, user: toSessionUser(user), returnUrl: back && /^https?:\/\//i.test(back) ? back : undefined };
   }
 
-  #signIn(token: string, expiresAt: string, user: SessionUser): void {
+  #signIn(token: string, expiresAt: string, user: SessionUser, returnUrl?: string): void {
     this.#token = token;
-    this.#writable.set({ status: 'signed-in', kind: user.type, expiresAt, user });
-    this.#storage.write(JSON.stringify({ token, expiresAt, user } satisfies Persisted));
+    this.#writable.set({ status: 'signed-in', kind: user.type, expiresAt, user, returnUrl });
+    this.#storage.write(JSON.stringify({ token, expiresAt, user, returnUrl } satisfies Persisted));
     this.#schedule(expiresAt);
   }
 
@@ -229,7 +233,7 @@ export class PortalSession {
     this.#generation++;
     this.#validated = false;
     this.#token = saved.token;
-    this.#writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user });
+    this.#writable.set({ status: 'signed-in', kind: saved.user.type, expiresAt: saved.expiresAt, user: saved.user, returnUrl: saved.returnUrl });
     this.#schedule(saved.expiresAt);
   }
 

@@ -278,6 +278,17 @@ export const layout = css`
     margin: 0;
     padding: 0;
   }
+  /* A surface of its own: a grant, a meter, an overview card. */
+  .card {
+    display: grid;
+    gap: var(--_space-s);
+    align-content: start;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: var(--_space);
+  }
   dl {
     display: grid;
     grid-template-columns: 1fr auto;

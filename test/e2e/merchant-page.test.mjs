@@ -75,6 +75,8 @@ const PAGES = {
   '/konto-strict.html': () => page(kitScript(), '<portal-login></portal-login>', 'de'),
   // The same, with the locale files configured to a folder the server does not have.
   '/konto-missing.html': () => page(kitScript('data-locales="/nowhere/"'), '<portal-login></portal-login>', 'de'),
+  // The whole portal in one tag.
+  '/app.html': () => page(kitScript(), '<portal-app></portal-app>'),
   // What a customer bought: keys, files, GitHub and Discord access.
   '/benefits.html': () =>
     page(`<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" defer></script>`, '<portal-benefits></portal-benefits>'),
@@ -450,5 +452,53 @@ test('a German shop: the elements speak German, loaded beside the kit under the 
     } finally {
       await close();
     }
+  }
+});
+
+test('<portal-app> alone on a strict merchant page: sign in, sections by link, Back and reload, each resource asked for once', async () => {
+  const { tab, errors, requests, recorded, close } = await openPage('/app.html');
+  try {
+    await tab.locator('::-p-aria(Email)').fill(ALICE);
+    await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
+    await tab.locator('::-p-aria(Sign-in code)').fill(await codeFor(ALICE));
+    await tab.locator('::-p-aria([name="Sign in"][role="button"])').click();
+    await tab.waitForSelector('::-p-aria([name="Overview"][role="heading"])', { ...WAIT, visible: true });
+    await tab.waitForSelector('::-p-text(Next charge: Pro Monthly)', { ...WAIT, visible: true });
+    await settle(tab);
+    assert.equal(await tab.title(), 'Overview · My account');
+
+    await tab.locator('::-p-aria([name="Orders"][role="link"])').click();
+    await tab.waitForFunction(() => location.hash === '#/orders', WAIT);
+    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
+    await tab.locator('::-p-aria([name="Billing"][role="link"])').click();
+    await tab.waitForSelector('::-p-aria([name="Account balance"][role="heading"])', { ...WAIT, visible: true });
+    await settle(tab);
+    assert.equal(await tab.title(), 'Billing · My account');
+    // Focus is on the section's heading, for the keyboard and the screen reader.
+    const focused = await tab.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return `${active?.tagName} ${active?.textContent?.trim()}`;
+    });
+    assert.equal(focused, 'H2 Billing');
+
+    // Every resource once, across three sections: the elements share one session and one cache.
+    // (The same path with another query is another resource: the benefits' purchases, the orders' page.)
+    const gets = requests.filter((r) => r.url.startsWith(sandbox.url) && r.method === 'GET').map((r) => new URL(r.url)).map((u) => u.pathname + u.search);
+    const repeated = gets.filter((call, i) => gets.indexOf(call) !== i && !call.endsWith('/stream'));
+    assert.deepEqual(repeated, [], 'no GET asked twice');
+
+    await tab.goBack();
+    await tab.waitForFunction(() => location.hash === '#/orders', WAIT);
+    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
+    await tab.reload({ waitUntil: 'load' });
+    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
+    assert.equal(await tab.title(), 'Orders · My account');
+
+    const { violations } = await recorded();
+    assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
+    assert.deepEqual(errors, [], 'no console error, no uncaught error');
+  } finally {
+    await close();
   }
 });

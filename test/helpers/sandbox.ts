@@ -68,7 +68,7 @@ const ACCESS_TOKENS = {
  */
 export async function mintSessionToken(
   organization: keyof typeof ACCESS_TOKENS,
-  body: { external_customer_id: string; external_member_id?: string },
+  body: { external_customer_id: string; external_member_id?: string; return_url?: string },
 ): Promise<string> {
   const response = await fetch(`${SANDBOX}/v1/customer-sessions/`, {
     method: 'POST',
@@ -91,3 +91,19 @@ export interface Invitation {
 export async function invitations(): Promise<Invitation[]> {
   return (await control('GET', 'invitations')).json();
 }
+
+export interface EmailChangeMail {
+  email: string;
+  token: string;
+  organization: string;
+  link: string;
+}
+
+/** The "verify your new email" messages the local Polar would have emailed, newest first. */
+export async function emailChanges(): Promise<EmailChangeMail[]> {
+  return (await control('GET', 'email-changes')).json();
+}
+
+/** Changes part of an organization's portal settings (what Polar's dashboard toggles). */
+export const setPortalSettings = (slug: 'acme' | 'solo', settings: Record<string, Record<string, boolean>>) =>
+  control('POST', `organizations/${slug}/portal-settings`, settings);

@@ -11,14 +11,15 @@ export async function signIn(org: 'solo' | 'acme', external_customer_id: string,
   await PolarPortal.session.setToken(token);
 }
 
-/** A customer-portal request with the signed-in persona's token; the parsed body, or null for 204. */
+/** A customer-portal request with the signed-in persona's token; the parsed body, or null for none (204, 202). */
 export async function api(method: string, path: string, body?: unknown) {
   const r = await fetch(`${API}/${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return r.status === 204 ? null : r.json();
+  const text = await r.text();
+  return text ? JSON.parse(text) : null;
 }
 
 /** Every fetch the page makes from now on, as "METHOD path", until `restore()`. */

@@ -26,7 +26,7 @@ export const PERSONAS: Record<string, Persona> = {
 };
 let dialogsOpened = 0;
 
-const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-claim'];
+const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-claim', 'portal-usage'];
 
 async function mountAll(): Promise<HTMLElement> {
   const page = await fixture<HTMLElement>(html`<div>
@@ -38,6 +38,7 @@ async function mountAll(): Promise<HTMLElement> {
     <portal-billing></portal-billing>
     <portal-benefits></portal-benefits>
     <portal-claim></portal-claim>
+    <portal-usage></portal-usage>
   </div>`);
   await settled(page);
   return page;
@@ -50,6 +51,14 @@ async function settled(page: HTMLElement): Promise<void> {
     const roots = TAGS.map((tag) => page.querySelector(tag)!).map((el) => el.shadowRoot ?? el);
     return roots.every((root) => !root.querySelector('[part~="spinner"], [part~="quote"].status, [aria-busy="true"]'));
   }, 'everything loaded', 8000);
+}
+
+/** The app and the elements of its section drawn, nothing loading. */
+async function appSettled(app: Element): Promise<void> {
+  await until(() => {
+    const roots = [app.shadowRoot!, ...[...app.shadowRoot!.querySelectorAll('[part~="section"] > *')].map((el) => el.shadowRoot ?? el)];
+    return roots.every((root) => !root.querySelector('[part~="spinner"], [aria-busy="true"]'));
+  }, 'the section loaded', 8000);
 }
 
 /** The screen being walked: at 390 px every state is also checked for axe and sideways scroll. */
@@ -147,6 +156,15 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
       if (remove) await eachDialog(page, 'portal-team', [remove.getAttribute('aria-label')!], name);
       const method = [...shadow(page, 'portal-billing').querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? '').startsWith(t.forWho(t.remove, '')));
       if (method) await eachDialog(page, 'portal-billing', [method.getAttribute('aria-label')!], name);
+      // The email change, where the organization allows it: its form, then closed again.
+      const billing = shadow(page, 'portal-billing');
+      const change = maybeButton(billing as unknown as Element, t.emailChange);
+      if (change) {
+        change.click();
+        await until(() => billing.querySelector('#new-email'), 'the email change form');
+        await check(page, `${name}, email change`);
+        button(billing as unknown as Element, t.cancel).click();
+      }
 
       // Benefits: every activation list open, then the rotate confirmation.
       for (const details of shadow(page, 'portal-benefits').querySelectorAll<HTMLDetailsElement>('details')) details.open = true;
@@ -170,6 +188,31 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
       }
       expect(dialogsOpened, 'dialogs walked').to.be.at.least(persona.dialogs);
       expect(count, 'orders walked').to.be.at.least(persona.orders);
+    });
+
+    it(`signed in as ${name}: <portal-app>, every section`, async function () {
+      this.timeout(120_000);
+      PolarPortal.configure({ organization: persona.org });
+      await PolarPortal.session.setToken(await mintSessionToken(persona.org, { external_customer_id: persona.customer, external_member_id: persona.member }));
+      const page = await fixture<HTMLElement>(html`<div><portal-app></portal-app></div>`);
+      const app = page.querySelector('portal-app')!;
+      t = translationFor(lang.toLowerCase());
+      await until(() => app.shadowRoot?.querySelector('nav a') && app.shadowRoot.querySelector('.org-name')?.textContent, 'the sections');
+      await appSettled(app);
+      const links = [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
+      for (const link of links) {
+        link.click();
+        await until(() => link.getAttribute('aria-current') === 'page', `the ${textOf(link)} section`);
+        await appSettled(app);
+        const where = `${name}, <portal-app> ${textOf(link)}`;
+        expect(leakedText(page), where).to.deep.equal([]);
+        if (lang !== 'en') expect(englishText(page), `${where}: English left in ${lang}`).to.deep.equal([]);
+        if (phone) {
+          expect(document.documentElement.scrollWidth, `${where}: the page scrolls sideways`).to.be.at.most(innerWidth);
+          await expect(app, where).to.be.accessible();
+        }
+      }
+      history.replaceState(null, '', location.pathname + location.search);
     });
   }
 });

@@ -112,6 +112,17 @@ const SAMPLES: { [K in keyof Messages]: Parameters<Messages[K]>[] } = {
   claimFor: [['ada@example.com']],
   claimProgress: (['claiming', 'granting', 'done'] as const).map((s) => [s]),
   claimInvalid: (['missing', 'invalid', 'claimed'] as const).map((w) => [w]),
+  usagePeriod: [['Nov 14 – Dec 14, 2026']],
+  usageCharge: [['€9']],
+  usageShare: [['64%']],
+  emailSent: [['ada@example.com']],
+  emailChanged: [['ada@example.com']],
+  appMenu: [['…']],
+  appSection: (['overview', 'orders', 'usage', 'benefits', 'team', 'billing'] as const).map((s) => [s]),
+  appTitle: [['…', 'Acme']],
+  appBack: [['Acme']],
+  appNextCharge: [['Pro']],
+  appOn: [['3/5/2027']],
 };
 
 /** Every text a translation produces, by where it came from: `key` or `key(args)`. */
@@ -146,7 +157,7 @@ const SAME: Record<string, string[]> = {
   ja: [],
   ko: [],
 };
-const UNIVERSAL = ['benefitType("discord")', 'forWho("…","ada@example.com")'];
+const UNIVERSAL = ['benefitType("discord")', 'forWho("…","ada@example.com")', 'appTitle("…","Acme")', 'appMenu("…")'];
 
 describe('translations', () => {
   it('cover Polar’s 14 locales, each with every message English has and no other', () => {

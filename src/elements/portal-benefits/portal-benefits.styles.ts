@@ -5,15 +5,6 @@ export const benefitsStyles = css`
     display: grid;
     gap: var(--_space-s);
   }
-  .grant {
-    display: grid;
-    gap: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: var(--_space);
-  }
   h4 {
     font-size: var(--_section);
   }

@@ -13,6 +13,7 @@ import {
 } from '../../state/benefits.js';
 import { canManageBilling } from '../../state/billing.js';
 import { ordersResource } from '../../state/orders.js';
+import { isSettled } from '../../state/resource.js';
 import { subscriptionsResource } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { grantBody, type GrantView } from './grant-body.js';
@@ -98,8 +99,7 @@ export class PortalBenefits extends PortalElement {
 
   /** Grouping waits for the purchases it names, so grants do not jump under headings that arrive late. */
   #sourcesPending(): boolean {
-    const settled = (state?: { data?: unknown; error?: unknown }) => !!state && (state.data !== undefined || !!state.error);
-    return !this.#scoped && (!settled(this.#subs.value) || (this.#needsOrders() && !settled(this.#orders.value)));
+    return !this.#scoped && (!isSettled(this.#subs.value) || (this.#needsOrders() && !isSettled(this.#orders.value)));
   }
   readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
@@ -341,7 +341,7 @@ export class PortalBenefits extends PortalElement {
     const t = this.t;
     const id = `grant-${g.id}`;
     const platform = platformOf(g);
-    return html`<li part="item" class="grant" aria-labelledby=${id}>
+    return html`<li part="item" class="grant card" aria-labelledby=${id}>
       <div class="row spread">
         <h4 id=${id} aria-level=${Math.min(6, this.headingLevel + depth)} tabindex="-1">${g.benefit.description}</h4>
         ${pill(t.benefitType(g.benefit.type), '')}

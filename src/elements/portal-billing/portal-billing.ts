@@ -6,17 +6,19 @@ import { ModalController } from '../../controllers/modal-controller.js';
 import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
+import { formatMoney } from '../../internal/format.js';
 import { expiry, methodLabel } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { confirmDialog, pill, spinner } from '../../internal/templates.js';
 import {
-  canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
-  setDefaultPaymentMethod, updateCustomer, type Customer, type CustomerUpdate, type PaymentMethod,
+  canChangeEmail, canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
+  setDefaultPaymentMethod, updateCustomer, walletsResource, type Customer, type CustomerUpdate, type PaymentMethod,
 } from '../../state/billing.js';
 import { subscriptionsResource } from '../../state/subscriptions.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { panelStyles } from '../../styles/panel.styles.js';
+import { EmailChange } from './email-change.js';
 import { portalBillingStyles } from './portal-billing.styles.js';
 
 /**
@@ -88,6 +90,9 @@ export class PortalBilling extends PortalElement {
   /** Only while removing: warns when the last method of a paid subscription would go. */
   readonly #subscriptions = this.watch((scope) => this.#allowed && this.removing && subscriptionsResource(scope));
   readonly #embed = new PaymentMethodEmbed(this, (m) => this.#handleEmbed(m));
+  readonly #org = this.watch((scope) => scope.organization, true);
+  readonly #wallets = this.watch((scope) => this.#allowed && walletsResource(scope));
+  readonly #email = new EmailChange(this, () => ({ scope: this.scope, t: this.t }));
   /** One action at a time (`save`, `export`, `default`, `remove`), each failure at its place. */
   readonly #actions = new ActionController(this, () => this.t);
   readonly #modal = new ModalController(this, {
@@ -114,7 +119,9 @@ export class PortalBilling extends PortalElement {
     super.willUpdate(changed);
     const user = this.session?.user?.email;
     if (user && user !== this.#owner) {
-      // Another user: nothing typed by the previous one stays on screen.
+      // Another user: nothing typed by the previous one stays on screen. (A confirmed email
+      // change signs in under the new address while it confirms: its outcome stays.)
+      if (this.#owner) this.#email.reset();
       this.#owner = user;
       this.draft = this.#saved = undefined;
     }
@@ -260,7 +267,7 @@ export class PortalBilling extends PortalElement {
   protected override render() {
     const t = this.t;
     const gate = this.gate(this.#dirty ? t.keptForRetry : t.billingSignedOut);
-    if (gate) return gate;
+    if (gate) return html`${this.#email.renderProgress()}${gate}`;
     if (!this.#allowed) return html`<p class="hint" part="status">${t.billingOwnerOnly}</p>`;
     const methods = this.#methods.value;
     return html`<div part="base">
@@ -280,6 +287,7 @@ export class PortalBilling extends PortalElement {
         ${this.#actions.outcomeAt('default')} ${this.#actions.outcomeAt('methods')}
         <div class="row"><button type="button" id="add-method" @click=${this.#openAdd}>${t.addMethod}</button></div>
       </section>
+      ${this.#renderWallet()}
       <section aria-labelledby="h-data">
         <h3 aria-level=${this.level(1)} id="h-data" part="header">${t.yourData}</h3>
         <div class="row">
@@ -294,15 +302,28 @@ export class PortalBilling extends PortalElement {
   #renderDetails(c: Customer) {
     const t = this.t;
     if (!this.draft) return nothing;
-    // The customer's own email (a team's, for a team), which the portal cannot change: text, not a field.
-    return html`<form part="form" novalidate aria-labelledby="h-details" @submit=${this.#handleSave}>
-      ${c.email ? html`<dl class="email"><dt>${t.emailLabel}</dt><dd>${c.email}</dd></dl>` : nothing}
+    // The customer's own email (a team's, for a team): text, changed through a link sent to the new address.
+    return html`${c.email ? html`<dl class="email"><dt>${t.emailLabel}</dt><dd>${c.email}</dd></dl>` : nothing}
+      ${this.#email.render(canChangeEmail(this.#org.value?.data, c))}
+      <form part="form" novalidate aria-labelledby="h-details" @submit=${this.#handleSave}>
       ${renderFields({ t, locale: this.resolvedLocale, draft: this.draft, errors: this.errors, taxId: true, onInput: (k, v) => this.#handleInput(k, v) })}
       ${this.#actions.outcomeAt('save')}
       <div class="row" ?hidden=${!this.#dirty}>
         <button class="primary" part="submit" type="submit" aria-disabled=${this.#actions.busy === 'save'}>${this.#actions.busy === 'save' ? t.saving : t.save}</button>
       </div>
     </form>`;
+  }
+
+  /** The wallet Polar draws on before the card (customer_portal/endpoints/wallet.py), when there is one. */
+  #renderWallet() {
+    const wallet = this.#wallets.value?.data?.items[0];
+    if (!wallet) return nothing;
+    const t = this.t;
+    return html`<section aria-labelledby="h-wallet" id="wallet">
+      <h3 aria-level=${this.level(1)} id="h-wallet" part="header">${t.walletTitle}</h3>
+      <p class="balance">${formatMoney(this.resolvedLocale, wallet.balance, wallet.currency)}</p>
+      <p class="hint">${t.walletNote}</p>
+    </section>`;
   }
 
   #renderMethods(items: PaymentMethod[]) {

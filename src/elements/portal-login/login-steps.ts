@@ -28,14 +28,6 @@ export function normalizeCode(raw: string): string {
   return (word ? word[1] : upper.replace(/[^A-Z0-9]/g, '')).slice(0, 6);
 }
 
-/**
- * A first check before asking the server, which has the last word (it also checks the domain).
- * One @, something before it, and a dotted domain without spaces.
- */
-export function isPlausibleEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
-}
-
 /** What a failed sign-in step means for the form. */
 export type LoginFailure =
   | { kind: 'pick'; accounts: AccountChoice[] }

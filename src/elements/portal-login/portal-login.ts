@@ -5,7 +5,8 @@ import { definePortalElement } from '../../internal/define.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { spinner } from '../../internal/templates.js';
 import { customerResource } from '../../state/billing.js';
-import { accountLabels, isPlausibleEmail, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
+import { isPlausibleEmail } from '../../internal/email.js';
+import { accountLabels, loginFailure, normalizeCode, type AccountChoice, type Field } from './login-steps.js';
 import { adoptLoginStyles } from './portal-login.styles.js';
 
 type Step = 'email' | 'pick' | 'code';

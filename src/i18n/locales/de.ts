@@ -307,6 +307,47 @@ const de: Translation = {
       claimed: 'Sie haben diesen Platz bereits angenommen. Melden Sie sich an, um zu sehen, was er enthält.',
     })[why],
   claimSignIn: 'Stattdessen anmelden',
+
+  // <portal-usage>
+  usageTitle: 'Nutzung',
+  usageSignedOut: 'Melden Sie sich an, um Ihre Nutzung zu sehen.',
+  usageHidden: 'Die Nutzung wird für dieses Konto nicht angezeigt.',
+  usageEmpty: 'Noch keine Nutzung erfasst.',
+  usagePeriod: (range) => `Dieser Zeitraum: ${range}`,
+  usageUsed: 'Verbraucht',
+  usageCredits: 'Guthaben',
+  usageLeft: 'Übrig',
+  usageOver: 'Überschritten um',
+  usageCharge: (amount) => `Erhöht Ihre nächste Abbuchung um ${amount}.`,
+  usageShare: (share) => `${share} Ihres Guthabens verbraucht`,
+
+  // Wallet and email change
+  walletTitle: 'Kontoguthaben',
+  walletNote: 'Wird vor Ihrer Zahlungsmethode für die nächsten Abbuchungen verwendet.',
+  emailChange: 'E-Mail ändern',
+  emailNew: 'Neue E-Mail',
+  emailSend: 'Bestätigungslink senden',
+  emailSent: (email) => `Wir haben einen Link an ${email} gesendet. Öffnen Sie ihn innerhalb von 30 Minuten: Erst dann ändert sich Ihre E-Mail.`,
+  emailPaste: 'Oder fügen Sie den Link aus dieser E-Mail ein',
+  emailConfirm: 'Bestätigen',
+  emailAgain: 'Andere Adresse verwenden',
+  emailConfirming: 'Ihre neue E-Mail wird bestätigt…',
+  emailChanged: (email) => `Ihre E-Mail ist jetzt ${email}.`,
+  emailLinkInvalid: 'Dieser Link ist ungültig oder abgelaufen. Fordern Sie unter Abrechnung einen neuen an.',
+  emailLinkBad: 'Das ist nicht der Link aus der E-Mail. Fügen Sie den ganzen Link ein.',
+  emailSame: 'Das ist bereits Ihre E-Mail.',
+  emailInUse: 'Ein anderes Konto verwendet diese E-Mail bereits. Nichts wurde geändert.',
+
+  // <portal-app>
+  appNav: 'Kontobereiche',
+  appMenu: (section) => `Menü: ${section}`,
+  appSection: (s) => ({ overview: 'Übersicht', orders: 'Bestellungen', usage: 'Nutzung', benefits: 'Leistungen', team: 'Team und Plätze', billing: 'Abrechnung' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Zurück zu ${organization}`,
+  appSummary: 'Zusammenfassung',
+  appNextCharge: (product) => `Nächste Abbuchung: ${product}`,
+  appOn: (date) => `am ${date}`,
+  appLatest: 'Letzter Kauf',
 };
 
 export default de;

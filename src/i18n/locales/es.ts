@@ -314,6 +314,47 @@ const es: Translation = {
       claimed: 'Ya aceptaste este usuario. Inicia sesión para ver lo que incluye.',
     })[why],
   claimSignIn: 'Iniciar sesión',
+
+  // <portal-usage>
+  usageTitle: 'Consumo',
+  usageSignedOut: 'Inicia sesión para ver tu consumo.',
+  usageHidden: 'El consumo no se muestra para esta cuenta.',
+  usageEmpty: 'Aún no hay consumo registrado.',
+  usagePeriod: (range) => `Este periodo: ${range}`,
+  usageUsed: 'Usado',
+  usageCredits: 'Créditos',
+  usageLeft: 'Restante',
+  usageOver: 'Excedido en',
+  usageCharge: (amount) => `Suma ${amount} a tu próximo cargo.`,
+  usageShare: (share) => `${share} de tus créditos usado`,
+
+  // Wallet and email change
+  walletTitle: 'Saldo de la cuenta',
+  walletNote: 'Se usa en tus próximos cargos antes que tu método de pago.',
+  emailChange: 'Cambiar correo',
+  emailNew: 'Correo nuevo',
+  emailSend: 'Enviar enlace de confirmación',
+  emailSent: (email) => `Enviamos un enlace a ${email}. Ábrelo en menos de 30 minutos: solo entonces cambia tu correo.`,
+  emailPaste: 'O pega aquí el enlace de ese correo',
+  emailConfirm: 'Confirmar',
+  emailAgain: 'Usar otra dirección',
+  emailConfirming: 'Confirmando tu nuevo correo…',
+  emailChanged: (email) => `Tu correo ahora es ${email}.`,
+  emailLinkInvalid: 'Este enlace no es válido o ha caducado. Pide uno nuevo en Facturación.',
+  emailLinkBad: 'Ese no es el enlace del correo. Pega el enlace completo.',
+  emailSame: 'Ese ya es tu correo.',
+  emailInUse: 'Otra cuenta ya usa ese correo. No se cambió nada.',
+
+  // <portal-app>
+  appNav: 'Secciones de la cuenta',
+  appMenu: (section) => `Menú: ${section}`,
+  appSection: (s) => ({ overview: 'Resumen', orders: 'Pedidos', usage: 'Consumo', benefits: 'Beneficios', team: 'Equipo y usuarios', billing: 'Facturación' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Volver a ${organization}`,
+  appSummary: 'Resumen',
+  appNextCharge: (product) => `Próximo cargo: ${product}`,
+  appOn: (date) => `el ${date}`,
+  appLatest: 'Última compra',
 };
 
 export default es;

@@ -314,6 +314,47 @@ const fr: Translation = {
       claimed: 'Vous avez déjà accepté ce siège. Connectez-vous pour voir ce qu’il inclut.',
     })[why],
   claimSignIn: 'Se connecter plutôt',
+
+  // <portal-usage>
+  usageTitle: 'Consommation',
+  usageSignedOut: 'Connectez-vous pour voir votre consommation.',
+  usageHidden: 'La consommation n’est pas affichée pour ce compte.',
+  usageEmpty: 'Aucune consommation enregistrée pour l’instant.',
+  usagePeriod: (range) => `Cette période\u00a0: ${range}`,
+  usageUsed: 'Utilisé',
+  usageCredits: 'Crédits',
+  usageLeft: 'Restant',
+  usageOver: 'Dépassé de',
+  usageCharge: (amount) => `Ajoute ${amount} à votre prochain prélèvement.`,
+  usageShare: (share) => `${share} de vos crédits utilisés`,
+
+  // Wallet and email change
+  walletTitle: 'Solde du compte',
+  walletNote: 'Utilisé pour vos prochains prélèvements avant votre moyen de paiement.',
+  emailChange: 'Changer d’e-mail',
+  emailNew: 'Nouvel e-mail',
+  emailSend: 'Envoyer le lien de confirmation',
+  emailSent: (email) => `Nous avons envoyé un lien à ${email}. Ouvrez-le dans les 30\u00a0minutes\u00a0: votre e-mail ne change qu’à ce moment.`,
+  emailPaste: 'Ou collez le lien reçu par e-mail',
+  emailConfirm: 'Confirmer',
+  emailAgain: 'Utiliser une autre adresse',
+  emailConfirming: 'Confirmation de votre nouvel e-mail…',
+  emailChanged: (email) => `Votre e-mail est désormais ${email}.`,
+  emailLinkInvalid: 'Ce lien est invalide ou a expiré. Demandez-en un nouveau dans Facturation.',
+  emailLinkBad: 'Ce n’est pas le lien de l’e-mail. Collez le lien en entier.',
+  emailSame: 'C’est déjà votre e-mail.',
+  emailInUse: 'Un autre compte utilise déjà cet e-mail. Rien n’a été modifié.',
+
+  // <portal-app>
+  appNav: 'Sections du compte',
+  appMenu: (section) => `Menu\u00a0: ${section}`,
+  appSection: (s) => ({ overview: 'Vue d’ensemble', orders: 'Commandes', usage: 'Consommation', benefits: 'Avantages', team: 'Équipe et sièges', billing: 'Facturation' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Retour à ${organization}`,
+  appSummary: 'Résumé',
+  appNextCharge: (product) => `Prochain prélèvement\u00a0: ${product}`,
+  appOn: (date) => `le ${date}`,
+  appLatest: 'Dernier achat',
 };
 
 export default fr;

@@ -309,6 +309,47 @@ const hu: Translation = {
       claimed: 'Ezt a helyet már elfogadta. Jelentkezzen be, hogy lássa, mit ad.',
     })[why],
   claimSignIn: 'Inkább bejelentkezem',
+
+  // <portal-usage>
+  usageTitle: 'Használat',
+  usageSignedOut: 'Jelentkezzen be a használat megtekintéséhez.',
+  usageHidden: 'Ennél a fióknál a használat nem látható.',
+  usageEmpty: 'Még nincs rögzített használat.',
+  usagePeriod: (range) => `Ez az időszak: ${range}`,
+  usageUsed: 'Felhasznált',
+  usageCredits: 'Kredit',
+  usageLeft: 'Maradt',
+  usageOver: 'Túllépés',
+  usageCharge: (amount) => `A következő terhelés ennyivel nő: ${amount}.`,
+  usageShare: (share) => `Felhasznált kredit: ${share}`,
+
+  // Wallet and email change
+  walletTitle: 'Számlaegyenleg',
+  walletNote: 'A következő terheléseknél a fizetési mód előtt ezt használjuk.',
+  emailChange: 'E-mail-cím módosítása',
+  emailNew: 'Új e-mail-cím',
+  emailSend: 'Megerősítő link küldése',
+  emailSent: (email) => `Linket küldtünk ide: ${email}. Nyissa meg 30 percen belül: a cím csak ekkor változik.`,
+  emailPaste: 'Vagy illessze be ide a levélben kapott linket',
+  emailConfirm: 'Megerősítés',
+  emailAgain: 'Másik cím megadása',
+  emailConfirming: 'Az új e-mail-cím megerősítése…',
+  emailChanged: (email) => `Az új e-mail-cím: ${email}.`,
+  emailLinkInvalid: 'Ez a link érvénytelen vagy lejárt. Kérjen újat a Számlázás részben.',
+  emailLinkBad: 'Ez nem a levélben kapott link. Illessze be a teljes linket.',
+  emailSame: 'Ez már most is az Ön e-mail-címe.',
+  emailInUse: 'Ezt az e-mail-címet már egy másik fiók használja. Semmi sem változott.',
+
+  // <portal-app>
+  appNav: 'Fiók részei',
+  appMenu: (section) => `Menü: ${section}`,
+  appSection: (s) => ({ overview: 'Áttekintés', orders: 'Rendelések', usage: 'Használat', benefits: 'Előnyök', team: 'Csapat és helyek', billing: 'Számlázás' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Vissza: ${organization}`,
+  appSummary: 'Összegzés',
+  appNextCharge: (product) => `Következő terhelés: ${product}`,
+  appOn: (date) => `Dátum: ${date}`,
+  appLatest: 'Legutóbbi vásárlás',
 };
 
 export default hu;

@@ -314,6 +314,47 @@ const it: Translation = {
       claimed: 'Hai già accettato questa postazione. Accedi per vedere cosa include.',
     })[why],
   claimSignIn: 'Accedi invece',
+
+  // <portal-usage>
+  usageTitle: 'Utilizzo',
+  usageSignedOut: 'Accedi per vedere il tuo utilizzo.',
+  usageHidden: 'L’utilizzo non è mostrato per questo account.',
+  usageEmpty: 'Nessun utilizzo registrato finora.',
+  usagePeriod: (range) => `Questo periodo: ${range}`,
+  usageUsed: 'Usato',
+  usageCredits: 'Crediti',
+  usageLeft: 'Rimasti',
+  usageOver: 'Oltre di',
+  usageCharge: (amount) => `Aggiunge ${amount} al prossimo addebito.`,
+  usageShare: (share) => `${share} dei crediti usato`,
+
+  // Wallet and email change
+  walletTitle: 'Saldo dell’account',
+  walletNote: 'Usato per i prossimi addebiti prima del metodo di pagamento.',
+  emailChange: 'Cambia email',
+  emailNew: 'Nuova email',
+  emailSend: 'Invia link di conferma',
+  emailSent: (email) => `Abbiamo inviato un link a ${email}. Aprilo entro 30 minuti: solo allora l’email cambia.`,
+  emailPaste: 'Oppure incolla qui il link di quell’email',
+  emailConfirm: 'Conferma',
+  emailAgain: 'Usa un altro indirizzo',
+  emailConfirming: 'Conferma della nuova email…',
+  emailChanged: (email) => `La tua email ora è ${email}.`,
+  emailLinkInvalid: 'Questo link non è valido o è scaduto. Richiedine uno nuovo in Fatturazione.',
+  emailLinkBad: 'Non è il link dell’email. Incolla il link intero.',
+  emailSame: 'È già la tua email.',
+  emailInUse: 'Un altro account usa già questa email. Non è cambiato nulla.',
+
+  // <portal-app>
+  appNav: 'Sezioni dell’account',
+  appMenu: (section) => `Menu: ${section}`,
+  appSection: (s) => ({ overview: 'Panoramica', orders: 'Ordini', usage: 'Utilizzo', benefits: 'Vantaggi', team: 'Team e postazioni', billing: 'Fatturazione' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Torna a ${organization}`,
+  appSummary: 'Riepilogo',
+  appNextCharge: (product) => `Prossimo addebito: ${product}`,
+  appOn: (date) => `il ${date}`,
+  appLatest: 'Ultimo acquisto',
 };
 
 export default it;

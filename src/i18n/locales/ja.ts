@@ -308,6 +308,47 @@ const ja: Translation = {
       claimed: 'この席はすでに受け取っています。内容を見るにはログインしてください。',
     })[why],
   claimSignIn: '代わりにログイン',
+
+  // <portal-usage>
+  usageTitle: '使用量',
+  usageSignedOut: '使用量を見るにはログインしてください。',
+  usageHidden: 'このアカウントでは使用量は表示されません。',
+  usageEmpty: 'まだ使用量の記録はありません。',
+  usagePeriod: (range) => `今期: ${range}`,
+  usageUsed: '使用済み',
+  usageCredits: 'クレジット',
+  usageLeft: '残り',
+  usageOver: '超過',
+  usageCharge: (amount) => `次回の請求に ${amount} が加算されます。`,
+  usageShare: (share) => `クレジットの ${share} を使用`,
+
+  // Wallet and email change
+  walletTitle: 'アカウント残高',
+  walletNote: '次回以降の請求で、支払い方法より先に使われます。',
+  emailChange: 'メールアドレスを変更',
+  emailNew: '新しいメールアドレス',
+  emailSend: '確認リンクを送信',
+  emailSent: (email) => `${email} にリンクを送信しました。30 分以内に開いてください。開いた時点でメールアドレスが変わります。`,
+  emailPaste: 'または、そのメールのリンクをここに貼り付け',
+  emailConfirm: '確認',
+  emailAgain: '別のアドレスを使う',
+  emailConfirming: '新しいメールアドレスを確認中…',
+  emailChanged: (email) => `メールアドレスを ${email} に変更しました。`,
+  emailLinkInvalid: 'このリンクは無効か期限切れです。「請求」から新しいリンクを依頼してください。',
+  emailLinkBad: 'メールのリンクではありません。リンク全体を貼り付けてください。',
+  emailSame: 'すでにそのメールアドレスです。',
+  emailInUse: 'そのメールアドレスは別のアカウントで使用中です。変更はありません。',
+
+  // <portal-app>
+  appNav: 'アカウントのセクション',
+  appMenu: (section) => `メニュー: ${section}`,
+  appSection: (s) => ({ overview: '概要', orders: '注文', usage: '使用量', benefits: '特典', team: 'チームと席', billing: '請求' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `${organization} に戻る`,
+  appSummary: 'サマリー',
+  appNextCharge: (product) => `次回の請求: ${product}`,
+  appOn: (date) => `${date}`,
+  appLatest: '最近の購入',
 };
 
 export default ja;

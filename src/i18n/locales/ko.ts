@@ -308,6 +308,47 @@ const ko: Translation = {
       claimed: '이미 이 좌석을 받았습니다. 포함된 항목을 보려면 로그인하세요.',
     })[why],
   claimSignIn: '대신 로그인',
+
+  // <portal-usage>
+  usageTitle: '사용량',
+  usageSignedOut: '사용량을 보려면 로그인하세요.',
+  usageHidden: '이 계정에서는 사용량이 표시되지 않습니다.',
+  usageEmpty: '아직 기록된 사용량이 없습니다.',
+  usagePeriod: (range) => `이번 기간: ${range}`,
+  usageUsed: '사용',
+  usageCredits: '크레딧',
+  usageLeft: '남음',
+  usageOver: '초과',
+  usageCharge: (amount) => `다음 결제에 추가되는 금액: ${amount}`,
+  usageShare: (share) => `크레딧 사용률: ${share}`,
+
+  // Wallet and email change
+  walletTitle: '계정 잔액',
+  walletNote: '다음 결제에 결제 수단보다 먼저 사용됩니다.',
+  emailChange: '이메일 변경',
+  emailNew: '새 이메일',
+  emailSend: '확인 링크 보내기',
+  emailSent: (email) => `다음 주소로 링크를 보냈습니다: ${email}. 30분 안에 여세요. 그때 이메일이 바뀝니다.`,
+  emailPaste: '또는 그 이메일의 링크를 여기에 붙여 넣기',
+  emailConfirm: '확인',
+  emailAgain: '다른 주소 사용',
+  emailConfirming: '새 이메일을 확인하는 중…',
+  emailChanged: (email) => `이제 이메일 주소: ${email}`,
+  emailLinkInvalid: '이 링크는 유효하지 않거나 만료되었습니다. 결제 화면에서 새 링크를 요청하세요.',
+  emailLinkBad: '이메일의 링크가 아닙니다. 링크 전체를 붙여 넣으세요.',
+  emailSame: '이미 사용 중인 이메일입니다.',
+  emailInUse: '다른 계정이 이미 이 이메일을 사용합니다. 변경된 것은 없습니다.',
+
+  // <portal-app>
+  appNav: '계정 섹션',
+  appMenu: (section) => `메뉴: ${section}`,
+  appSection: (s) => ({ overview: '개요', orders: '주문', usage: '사용량', benefits: '혜택', team: '팀과 좌석', billing: '결제' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `돌아가기: ${organization}`,
+  appSummary: '요약',
+  appNextCharge: (product) => `다음 결제: ${product}`,
+  appOn: (date) => `${date}`,
+  appLatest: '최근 구매',
 };
 
 export default ko;

@@ -309,6 +309,47 @@ const nl: Translation = {
       claimed: 'Je hebt deze plek al geclaimd. Log in om te zien wat hij biedt.',
     })[why],
   claimSignIn: 'Liever inloggen',
+
+  // <portal-usage>
+  usageTitle: 'Verbruik',
+  usageSignedOut: 'Log in om je verbruik te zien.',
+  usageHidden: 'Verbruik wordt voor dit account niet getoond.',
+  usageEmpty: 'Nog geen verbruik geregistreerd.',
+  usagePeriod: (range) => `Deze periode: ${range}`,
+  usageUsed: 'Gebruikt',
+  usageCredits: 'Tegoed',
+  usageLeft: 'Over',
+  usageOver: 'Overschreden met',
+  usageCharge: (amount) => `Voegt ${amount} toe aan je volgende afschrijving.`,
+  usageShare: (share) => `${share} van je tegoed gebruikt`,
+
+  // Wallet and email change
+  walletTitle: 'Accountsaldo',
+  walletNote: 'Gebruikt voor je volgende afschrijvingen, vóór je betaalmethode.',
+  emailChange: 'E-mail wijzigen',
+  emailNew: 'Nieuw e-mailadres',
+  emailSend: 'Bevestigingslink sturen',
+  emailSent: (email) => `We hebben een link naar ${email} gestuurd. Open hem binnen 30 minuten: pas dan wijzigt je e-mail.`,
+  emailPaste: 'Of plak hier de link uit die e-mail',
+  emailConfirm: 'Bevestigen',
+  emailAgain: 'Ander adres gebruiken',
+  emailConfirming: 'Je nieuwe e-mail wordt bevestigd…',
+  emailChanged: (email) => `Je e-mail is nu ${email}.`,
+  emailLinkInvalid: 'Deze link is ongeldig of verlopen. Vraag een nieuwe aan bij Facturering.',
+  emailLinkBad: 'Dat is niet de link uit de e-mail. Plak de hele link.',
+  emailSame: 'Dat is al je e-mailadres.',
+  emailInUse: 'Een ander account gebruikt dat e-mailadres al. Er is niets gewijzigd.',
+
+  // <portal-app>
+  appNav: 'Onderdelen van je account',
+  appMenu: (section) => `Menu: ${section}`,
+  appSection: (s) => ({ overview: 'Overzicht', orders: 'Bestellingen', usage: 'Verbruik', benefits: 'Voordelen', team: 'Team en gebruikers', billing: 'Facturering' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Terug naar ${organization}`,
+  appSummary: 'Samenvatting',
+  appNextCharge: (product) => `Volgende afschrijving: ${product}`,
+  appOn: (date) => `op ${date}`,
+  appLatest: 'Laatste aankoop',
 };
 
 export default nl;

@@ -315,6 +315,47 @@ const pl: Translation = {
       claimed: 'To stanowisko zostało już przez Ciebie przyjęte. Zaloguj się, aby zobaczyć, co daje.',
     })[why],
   claimSignIn: 'Zaloguj się zamiast tego',
+
+  // <portal-usage>
+  usageTitle: 'Zużycie',
+  usageSignedOut: 'Zaloguj się, aby zobaczyć zużycie.',
+  usageHidden: 'Zużycie nie jest pokazywane dla tego konta.',
+  usageEmpty: 'Nie odnotowano jeszcze zużycia.',
+  usagePeriod: (range) => `Ten okres: ${range}`,
+  usageUsed: 'Zużyto',
+  usageCredits: 'Kredyty',
+  usageLeft: 'Zostało',
+  usageOver: 'Przekroczono o',
+  usageCharge: (amount) => `Następne obciążenie wzrośnie o ${amount}.`,
+  usageShare: (share) => `Zużyto ${share} kredytów`,
+
+  // Wallet and email change
+  walletTitle: 'Saldo konta',
+  walletNote: 'Pokrywa kolejne obciążenia przed metodą płatności.',
+  emailChange: 'Zmień e-mail',
+  emailNew: 'Nowy e-mail',
+  emailSend: 'Wyślij link potwierdzający',
+  emailSent: (email) => `Wysłaliśmy link na adres ${email}. Otwórz go w ciągu 30 minut: dopiero wtedy e-mail się zmieni.`,
+  emailPaste: 'Albo wklej tu link z tej wiadomości',
+  emailConfirm: 'Potwierdź',
+  emailAgain: 'Użyj innego adresu',
+  emailConfirming: 'Potwierdzamy nowy e-mail…',
+  emailChanged: (email) => `Twój e-mail to teraz ${email}.`,
+  emailLinkInvalid: 'Ten link jest nieprawidłowy lub wygasł. Poproś o nowy w Rozliczeniach.',
+  emailLinkBad: 'To nie jest link z wiadomości. Wklej cały link.',
+  emailSame: 'To już jest Twój e-mail.',
+  emailInUse: 'Inne konto używa już tego adresu. Nic nie zmieniono.',
+
+  // <portal-app>
+  appNav: 'Sekcje konta',
+  appMenu: (section) => `Menu: ${section}`,
+  appSection: (s) => ({ overview: 'Przegląd', orders: 'Zamówienia', usage: 'Zużycie', benefits: 'Korzyści', team: 'Zespół i stanowiska', billing: 'Rozliczenia' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Wróć do: ${organization}`,
+  appSummary: 'Podsumowanie',
+  appNextCharge: (product) => `Następne obciążenie: ${product}`,
+  appOn: (date) => `dnia ${date}`,
+  appLatest: 'Ostatni zakup',
 };
 
 export default pl;

@@ -315,6 +315,47 @@ const ptPT: Translation = {
       claimed: 'Já aceitou esta licença. Inicie sessão para ver o que inclui.',
     })[why],
   claimSignIn: 'Iniciar sessão em vez disso',
+
+  // <portal-usage>
+  usageTitle: 'Consumo',
+  usageSignedOut: 'Inicie sessão para ver o seu consumo.',
+  usageHidden: 'O consumo não é apresentado para esta conta.',
+  usageEmpty: 'Ainda não há consumo registado.',
+  usagePeriod: (range) => `Este período: ${range}`,
+  usageUsed: 'Utilizado',
+  usageCredits: 'Créditos',
+  usageLeft: 'Restante',
+  usageOver: 'Excedido em',
+  usageCharge: (amount) => `Acrescenta ${amount} à próxima cobrança.`,
+  usageShare: (share) => `${share} dos seus créditos utilizados`,
+
+  // Wallet and email change
+  walletTitle: 'Saldo da conta',
+  walletNote: 'Utilizado nas próximas cobranças antes do seu método de pagamento.',
+  emailChange: 'Alterar email',
+  emailNew: 'Novo email',
+  emailSend: 'Enviar ligação de confirmação',
+  emailSent: (email) => `Enviámos uma ligação para ${email}. Abra-a dentro de 30 minutos: só então o email muda.`,
+  emailPaste: 'Ou cole aqui a ligação desse email',
+  emailConfirm: 'Confirmar',
+  emailAgain: 'Utilizar outro endereço',
+  emailConfirming: 'A confirmar o seu novo email…',
+  emailChanged: (email) => `O seu email é agora ${email}.`,
+  emailLinkInvalid: 'Esta ligação é inválida ou expirou. Peça uma nova em Faturação.',
+  emailLinkBad: 'Essa não é a ligação do email. Cole a ligação completa.',
+  emailSame: 'Esse já é o seu email.',
+  emailInUse: 'Outra conta já utiliza esse email. Nada foi alterado.',
+
+  // <portal-app>
+  appNav: 'Secções da conta',
+  appMenu: (section) => `Menu: ${section}`,
+  appSection: (s) => ({ overview: 'Resumo', orders: 'Pedidos', usage: 'Consumo', benefits: 'Benefícios', team: 'Equipa e licenças', billing: 'Faturação' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Voltar a ${organization}`,
+  appSummary: 'Síntese',
+  appNextCharge: (product) => `Próxima cobrança: ${product}`,
+  appOn: (date) => `a ${date}`,
+  appLatest: 'Última compra',
 };
 
 export default ptPT;

@@ -314,6 +314,47 @@ const pt: Translation = {
       claimed: 'Você já aceitou este usuário. Entre para ver o que ele inclui.',
     })[why],
   claimSignIn: 'Entrar em vez disso',
+
+  // <portal-usage>
+  usageTitle: 'Consumo',
+  usageSignedOut: 'Entre para ver seu consumo.',
+  usageHidden: 'O consumo não é exibido para esta conta.',
+  usageEmpty: 'Nenhum consumo registrado ainda.',
+  usagePeriod: (range) => `Este período: ${range}`,
+  usageUsed: 'Usado',
+  usageCredits: 'Créditos',
+  usageLeft: 'Restante',
+  usageOver: 'Excedido em',
+  usageCharge: (amount) => `Soma ${amount} à sua próxima cobrança.`,
+  usageShare: (share) => `${share} dos seus créditos usados`,
+
+  // Wallet and email change
+  walletTitle: 'Saldo da conta',
+  walletNote: 'Usado nas próximas cobranças antes do seu método de pagamento.',
+  emailChange: 'Alterar e-mail',
+  emailNew: 'Novo e-mail',
+  emailSend: 'Enviar link de confirmação',
+  emailSent: (email) => `Enviamos um link para ${email}. Abra-o em até 30 minutos: só então seu e-mail muda.`,
+  emailPaste: 'Ou cole aqui o link desse e-mail',
+  emailConfirm: 'Confirmar',
+  emailAgain: 'Usar outro endereço',
+  emailConfirming: 'Confirmando seu novo e-mail…',
+  emailChanged: (email) => `Seu e-mail agora é ${email}.`,
+  emailLinkInvalid: 'Este link é inválido ou expirou. Peça um novo em Cobrança.',
+  emailLinkBad: 'Esse não é o link do e-mail. Cole o link inteiro.',
+  emailSame: 'Esse já é o seu e-mail.',
+  emailInUse: 'Outra conta já usa esse e-mail. Nada foi alterado.',
+
+  // <portal-app>
+  appNav: 'Seções da conta',
+  appMenu: (section) => `Menu: ${section}`,
+  appSection: (s) => ({ overview: 'Visão geral', orders: 'Pedidos', usage: 'Consumo', benefits: 'Benefícios', team: 'Equipe e usuários', billing: 'Cobrança' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Voltar para ${organization}`,
+  appSummary: 'Resumo',
+  appNextCharge: (product) => `Próxima cobrança: ${product}`,
+  appOn: (date) => `em ${date}`,
+  appLatest: 'Última compra',
 };
 
 export default pt;

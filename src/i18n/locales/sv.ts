@@ -310,6 +310,47 @@ const sv: Translation = {
       claimed: 'Du har redan tagit den här platsen. Logga in för att se vad den ger.',
     })[why],
   claimSignIn: 'Logga in i stället',
+
+  // <portal-usage>
+  usageTitle: 'Förbrukning',
+  usageSignedOut: 'Logga in för att se din förbrukning.',
+  usageHidden: 'Förbrukning visas inte för det här kontot.',
+  usageEmpty: 'Ingen förbrukning registrerad än.',
+  usagePeriod: (range) => `Den här perioden: ${range}`,
+  usageUsed: 'Använt',
+  usageCredits: 'Krediter',
+  usageLeft: 'Kvar',
+  usageOver: 'Över med',
+  usageCharge: (amount) => `Lägger till ${amount} på din nästa debitering.`,
+  usageShare: (share) => `${share} av dina krediter använda`,
+
+  // Wallet and email change
+  walletTitle: 'Kontosaldo',
+  walletNote: 'Används för dina nästa debiteringar före din betalningsmetod.',
+  emailChange: 'Ändra e-post',
+  emailNew: 'Ny e-post',
+  emailSend: 'Skicka bekräftelselänk',
+  emailSent: (email) => `Vi skickade en länk till ${email}. Öppna den inom 30 minuter: först då ändras din e-post.`,
+  emailPaste: 'Eller klistra in länken från det mejlet',
+  emailConfirm: 'Bekräfta',
+  emailAgain: 'Använd en annan adress',
+  emailConfirming: 'Din nya e-post bekräftas…',
+  emailChanged: (email) => `Din e-post är nu ${email}.`,
+  emailLinkInvalid: 'Länken är ogiltig eller har gått ut. Begär en ny under Fakturering.',
+  emailLinkBad: 'Det är inte länken från mejlet. Klistra in hela länken.',
+  emailSame: 'Det är redan din e-post.',
+  emailInUse: 'Ett annat konto använder redan den e-posten. Inget ändrades.',
+
+  // <portal-app>
+  appNav: 'Kontots delar',
+  appMenu: (section) => `Meny: ${section}`,
+  appSection: (s) => ({ overview: 'Översikt', orders: 'Beställningar', usage: 'Förbrukning', benefits: 'Förmåner', team: 'Team och platser', billing: 'Fakturering' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Tillbaka till ${organization}`,
+  appSummary: 'Sammanfattning',
+  appNextCharge: (product) => `Nästa debitering: ${product}`,
+  appOn: (date) => `den ${date}`,
+  appLatest: 'Senaste köp',
 };
 
 export default sv;

@@ -314,6 +314,47 @@ const tr: Translation = {
       claimed: 'Bu koltuğu zaten aldınız. Neler sağladığını görmek için giriş yapın.',
     })[why],
   claimSignIn: 'Bunun yerine giriş yap',
+
+  // <portal-usage>
+  usageTitle: 'Kullanım',
+  usageSignedOut: 'Kullanımınızı görmek için giriş yapın.',
+  usageHidden: 'Bu hesap için kullanım gösterilmiyor.',
+  usageEmpty: 'Henüz kaydedilmiş kullanım yok.',
+  usagePeriod: (range) => `Bu dönem: ${range}`,
+  usageUsed: 'Kullanılan',
+  usageCredits: 'Kredi',
+  usageLeft: 'Kalan',
+  usageOver: 'Aşım',
+  usageCharge: (amount) => `Sonraki ödemeye eklenecek tutar: ${amount}`,
+  usageShare: (share) => `Kullanılan kredi: ${share}`,
+
+  // Wallet and email change
+  walletTitle: 'Hesap bakiyesi',
+  walletNote: 'Sonraki ödemelerde ödeme yönteminizden önce kullanılır.',
+  emailChange: 'E-postayı değiştir',
+  emailNew: 'Yeni e-posta',
+  emailSend: 'Onay bağlantısı gönder',
+  emailSent: (email) => `Bağlantı gönderildi: ${email}. 30 dakika içinde açın: e-postanız ancak o zaman değişir.`,
+  emailPaste: 'Ya da o e-postadaki bağlantıyı buraya yapıştırın',
+  emailConfirm: 'Onayla',
+  emailAgain: 'Başka adres kullan',
+  emailConfirming: 'Yeni e-postanız onaylanıyor…',
+  emailChanged: (email) => `Yeni e-posta adresiniz: ${email}`,
+  emailLinkInvalid: 'Bu bağlantı geçersiz ya da süresi dolmuş. Faturalandırma bölümünden yenisini isteyin.',
+  emailLinkBad: 'Bu, e-postadaki bağlantı değil. Bağlantının tamamını yapıştırın.',
+  emailSame: 'Bu zaten sizin e-postanız.',
+  emailInUse: 'Bu e-posta başka bir hesapta kullanılıyor. Hiçbir şey değişmedi.',
+
+  // <portal-app>
+  appNav: 'Hesap bölümleri',
+  appMenu: (section) => `Menü: ${section}`,
+  appSection: (s) => ({ overview: 'Genel bakış', orders: 'Siparişler', usage: 'Kullanım', benefits: 'Avantajlar', team: 'Ekip ve koltuklar', billing: 'Faturalandırma' })[s],
+  appTitle: (section, page) => `${section} · ${page}`,
+  appBack: (organization) => `Geri dön: ${organization}`,
+  appSummary: 'Özet',
+  appNextCharge: (product) => `Sonraki ödeme: ${product}`,
+  appOn: (date) => `Tarih: ${date}`,
+  appLatest: 'Son satın alma',
 };
 
 export default tr;
