@@ -1,13 +1,15 @@
-// Browser tests: Debian's Chromium, TypeScript through esbuild, and the local Polar started
-// in-process on its own port, so every request from a test page crosses origins over real
-// HTTP exactly as it would against api.polar.sh.
+// Browser tests: one engine per run (PORTAL_ENGINE: chromium, the default, firefox or webkit;
+// scripts/test-all.mjs runs each engine it finds), TypeScript through esbuild, and the local
+// Polar started in-process on its own port, so every request from a test page crosses origins
+// over real HTTP exactly as it would against api.polar.sh.
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { listen } from './sandbox/listen.mjs';
+import { ENGINES, launcherFor, portalCommands } from './scripts/wtr-engines.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ENGINE = process.env.PORTAL_ENGINE || 'chromium';
+if (!(ENGINE in ENGINES)) throw new Error(`PORTAL_ENGINE=${ENGINE}: not one of ${Object.keys(ENGINES).join(', ')}`);
 let sandbox;
 
 /** Starts the local Polar beside the test server; rate limits off unless a test turns them on. */
@@ -42,7 +44,7 @@ function plainSummaryReporter() {
         if (session.testResults) walk(session.testResults);
         if (!session.passed && session.errors?.length) failed++;
       }
-      process.stdout.write(`\nbrowser: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+      process.stdout.write(`\nbrowser (${ENGINES[ENGINE].label}): ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     },
   };
 }
@@ -53,6 +55,7 @@ export default {
   // Tests share one local Polar and reset it: one page at a time.
   concurrency: 1,
   plugins: [
+    portalCommands(),
     sandboxPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
@@ -62,30 +65,14 @@ export default {
     <script>
       window.process = { env: { NODE_ENV: 'development' } };
       window.__SANDBOX_URL__ = ${JSON.stringify(sandbox?.url ?? '')};
+      window.__ENGINE__ = ${JSON.stringify(ENGINE)};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    }),
-  ],
+  browsers: [await launcherFor(ENGINE)],
   testFramework: { config: { timeout: 10000, retries: 0 } },
   // The walks through every element in every state take a minute or two on a 2-core machine.
   testsFinishTimeout: 300_000,

@@ -13,6 +13,7 @@ const CONFIG_SCHEMA = {
     token_ttl_seconds: { type: 'integer', exclusiveMinimum: 0 },
     code_ttl_seconds: { anyOf: [{ type: 'integer', exclusiveMinimum: 0 }, { type: 'null' }] },
     stream_lifetime_seconds: { type: 'number', exclusiveMinimum: 0 },
+    stream_ping_seconds: { type: 'number', exclusiveMinimum: 0 },
     payment_lock_stale_seconds: { type: 'number', exclusiveMinimum: 0 },
     download_ttl_seconds: { type: 'number', exclusiveMinimum: 0 },
   },

@@ -34,7 +34,7 @@ const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Authorization', 'Content-
 const ALLOWED_METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';
 
 /**
- * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null, stream_lifetime_seconds?: number, payment_lock_stale_seconds?: number, download_ttl_seconds?: number}} Config
+ * @typedef {{rate_limits: boolean, token_ttl_seconds: number, code_ttl_seconds: number|null, stream_lifetime_seconds?: number, stream_ping_seconds?: number, payment_lock_stale_seconds?: number, download_ttl_seconds?: number}} Config
  * @typedef {{
  *   options: {rateLimits: boolean, tokenTtlSeconds: number},
  *   config: Config,

@@ -35,7 +35,10 @@ export function eventStream(world, customerId) {
       // `{"type": "reconnect"}` message; the control API can shorten it for tests.
       const lifetime = (world.config.stream_lifetime_seconds ?? 600) * 1000;
       const unsubscribe = world.background.subscribe(customerId, (event) => res.write(message(JSON.stringify(event))));
-      const ping = setInterval(() => res.write(`: ping - ${new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')}\r\n\r\n`), PING_SECONDS * 1000);
+      // sse_starlette pings every 15 s; nothing comes before the first. (Firefox's fetch resolves
+      // only with the first bytes: tests shorten the wait with `stream_ping_seconds`.)
+      const every = (world.config.stream_ping_seconds ?? PING_SECONDS) * 1000;
+      const ping = setInterval(() => res.write(`: ping - ${new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')}\r\n\r\n`), every);
       const end = setTimeout(() => {
         res.write(message('{"type": "reconnect"}'));
         res.end();

@@ -23,7 +23,9 @@
         };
         addEventListener('message', onMessage);
         document.body.append(frame);
+        // Focus into the check, once it is there (WebKit focuses no frame before it loads).
         frame.focus();
+        frame.addEventListener('load', () => frame.focus(), { once: true });
       });
     },
   });

@@ -44,6 +44,20 @@ export class ModalController implements ReactiveController {
     if (!this.#options.busy?.()) this.#dialog?.close();
   }
 
+  /**
+   * Lets a layer the page adds above everything (Stripe's bank check, appended to the body) take
+   * focus and clicks: a modal dialog makes the rest of the document inert, which WebKit enforces
+   * on that frame. `false` keeps the dialog open without the modal; `true` makes it modal again.
+   * The `close` event this fires finds the dialog open again, and the element ignores it.
+   */
+  setModal(modal: boolean): void {
+    const dialog = this.#dialog;
+    if (!dialog?.open || dialog.matches(':modal') === modal) return;
+    dialog.close();
+    if (modal) dialog.showModal();
+    else dialog.show();
+  }
+
   hostUpdated(): void {
     const dialog = this.#host.renderRoot.querySelector('dialog') ?? undefined;
     if (dialog === this.#dialog) return;

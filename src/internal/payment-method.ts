@@ -26,9 +26,12 @@ export function methodLabel(t: Translation, pm: PaymentMethod): string {
   return meta?.wallet ? `${label} (${t.methodType(meta.wallet) ?? brandName(meta.wallet)})` : label;
 }
 
-/** The card's expiry as the locale writes month and year ("12/2029"); empty for methods without one. */
-export function expiry(locale: string, pm: PaymentMethod): string {
+/**
+ * The card's expiry as the card prints it ("03/2028"), in every language: Intl's month and year
+ * differ between engines ("03.2028" in WebKit's German). Empty for methods without one.
+ */
+export function expiry(pm: PaymentMethod): string {
   const meta = metadataOf(pm);
   if (!meta?.exp_year || !meta.exp_month) return '';
-  return new Intl.DateTimeFormat(locale, { month: '2-digit', year: 'numeric' }).format(new Date(meta.exp_year, meta.exp_month - 1));
+  return `${String(meta.exp_month).padStart(2, '0')}/${meta.exp_year}`;
 }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '../helpers/commands.js';
 import { PolarPortal, type PortalApp } from '../../src/index.js';
 import { button, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';

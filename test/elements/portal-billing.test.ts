@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/commands.js';
 import type { PortalBilling } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
@@ -286,7 +286,7 @@ describe('<portal-billing>', () => {
     window.postMessage({ type: 'POLAR_PAYMENT_METHOD', event: 'close' }, '*');
     await new Promise((r) => setTimeout(r, 50));
     expect(dialog(el)?.open).to.equal(true);
-    frame.contentWindow!.focus();
+    frame.focus();
     await until(() => root(el).activeElement === frame, 'focus inside the embed');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
@@ -305,7 +305,7 @@ describe('<portal-billing>', () => {
     button(document, 'Add payment method').click();
     const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
     await until(() => frame.offsetHeight > 50, 'loaded', 8000);
-    frame.contentWindow!.focus();
+    frame.focus();
     await until(() => root(el).activeElement === frame, 'focus inside the embed');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'End' });

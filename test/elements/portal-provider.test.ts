@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/commands.js';
 import type { PortalProvider } from '../../src/index.js';
 import { field, maybeButton } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';

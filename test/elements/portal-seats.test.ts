@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/commands.js';
 import { PolarPortal, type PortalSeats } from '../../src/index.js';
 import type { PortalEvent } from '../../src/events/portal-event.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/commands.js';
 import { PolarPortal, type PortalSubscriptions } from '../../src/index.js';
 import { documentContextValue } from '../../src/context/document-provider.js';
 import { PortalElement } from '../../src/internal/portal-element.js';

@@ -30,7 +30,7 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
 
 export const resetSandbox = () => control('POST', 'reset');
 
-export const configureSandbox = (config: { rate_limits?: boolean; token_ttl_seconds?: number; code_ttl_seconds?: number; stream_lifetime_seconds?: number; download_ttl_seconds?: number }) =>
+export const configureSandbox = (config: { rate_limits?: boolean; token_ttl_seconds?: number; code_ttl_seconds?: number; stream_lifetime_seconds?: number; stream_ping_seconds?: number; download_ttl_seconds?: number }) =>
   control('POST', 'config', config);
 
 export interface Fault {

@@ -4,7 +4,7 @@
 // screen). On a phone every state also passes axe, and nothing makes the page scroll sideways;
 // in a language other than English, no English message is left anywhere.
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from './commands.js';
 import { en } from '../../src/i18n/en.js';
 import { translationFor } from '../../src/i18n/localize.js';
 import type { Translation } from '../../src/i18n/translation.js';
@@ -166,8 +166,15 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
         button(billing as unknown as Element, t.cancel).click();
       }
 
-      // Benefits: every activation list open, then the rotate confirmation.
-      for (const details of shadow(page, 'portal-benefits').querySelectorAll<HTMLDetailsElement>('details')) details.open = true;
+      // Benefits: every license key shown (they load after the grants), every activation list
+      // open, then the rotate confirmation.
+      const benefits = shadow(page, 'portal-benefits');
+      await until(
+        () => [...benefits.querySelectorAll('[part~="item"]')].every((g) => !textOf(g).includes(t.benefitType('license_keys')) || g.querySelector('code.key')),
+        'the license keys',
+        8000,
+      );
+      for (const details of benefits.querySelectorAll<HTMLDetailsElement>('details')) details.open = true;
       await settled(page);
       await check(page, `${name}, benefits with activations`);
       await eachDialog(page, 'portal-benefits', [t.rotateKey], name);

@@ -43,7 +43,11 @@ describe('state/stream', () => {
   });
 
   describe('the customer stream, against the local Polar', () => {
-    beforeEach(() => freshPortal('solo'));
+    beforeEach(async () => {
+      await freshPortal('solo');
+      // Firefox hands the response over with its first bytes: a ping soon, not after Polar's 15 s.
+      await configureSandbox({ stream_ping_seconds: 0.2 });
+    });
 
     it('one connection for the page while elements show user data, none signed out, closed on sign-out', async () => {
       const before = opened();

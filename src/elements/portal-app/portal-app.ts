@@ -4,8 +4,10 @@ import { definePortalElement } from '../../internal/define.js';
 import { hasEmailLink } from '../../internal/email-link.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
+import { spinner } from '../../internal/templates.js';
 import { canManageBilling, customerResource, walletsResource } from '../../state/billing.js';
 import { ordersResource } from '../../state/orders.js';
+import { isSettled } from '../../state/resource.js';
 import { chargePreviewResource, hasUpcomingCharge, subscriptionsResource, type Subscription } from '../../state/subscriptions.js';
 import { showsUsage } from '../../state/usage.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -197,6 +199,9 @@ export class PortalApp extends PortalElement {
       </div>`;
     }
     if (!this.signedIn) return this.gate('');
+    // The organization's settings and the customer's type decide the sections: until both are
+    // in, no navigation that would grow, and no bookmarked section replaced by the overview.
+    if (![this.#org.value, this.#customer.value].every(isSettled)) return spinner(t.loading);
     const shown = this.#shown;
     return html`<div part="base" class="app">
       ${this.#renderHeader()}

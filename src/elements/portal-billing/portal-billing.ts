@@ -334,7 +334,7 @@ export class PortalBilling extends PortalElement {
     return html`<ul part="list">
       ${items.map((pm) => {
         const label = methodLabel(t, pm);
-        const when = expiry(this.resolvedLocale, pm);
+        const when = expiry(pm);
         return html`<li part="item" class="row spread">
           <span>${label}${when ? html` <span class="hint">${t.cardExpires(when)}</span>` : nothing}</span>
           <span class="row">${pm.id === defaultId

@@ -248,6 +248,8 @@ export class PortalLogin extends PortalElement {
 
   #handleCodePaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text') ?? '';
+    // Nothing readable (an engine that withholds it): the browser pastes, and the input event tidies.
+    if (!text) return;
     event.preventDefault();
     this.code = normalizeCode(text);
     (event.target as HTMLInputElement).value = this.code;

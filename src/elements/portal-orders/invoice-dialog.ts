@@ -135,7 +135,7 @@ export class InvoiceDialog {
       case 'ready':
         return [t.invoiceReady, html`<p class="done" role="status" part="status">${t.invoiceReadyHint(o.invoice_number ?? '')}</p>
           <div class="row">
-            <a part="download" class="button" href=${this.#url} rel="noopener">${t.doc('invoice', 'download')}</a>
+            <a part="download" class="button" href=${this.#url} target="_blank" rel="noopener">${t.doc('invoice', 'download')}</a>
             <button type="button" class="primary" @click=${close}>${t.done}</button>
           </div>`];
       case 'timeout':

@@ -25,6 +25,8 @@ export interface PayHost extends ElementContext {
   /** The customer's default method, offered first. */
   defaultMethod: string | undefined;
   retryMethods(): void;
+  /** The dialog modal or not: Stripe's bank check, above it, must take focus and clicks. */
+  setModal(modal: boolean): void;
 }
 
 /**
@@ -98,8 +100,14 @@ export class PayOrder {
   async #bankCheck(o: Order, clientSecret: string): Promise<void> {
     const scope = this.#context().scope;
     if (!scope) return;
-    if (scope.config.stripeKey) this.#set('bank');
-    const outcome = await confirmWithBank(scope, o.id, clientSecret);
+    // Stripe's check goes above the dialog: the dialog lends it the page while it is up.
+    const c = this.#context();
+    const onPage = !!scope.config.stripeKey;
+    if (onPage) {
+      this.#set('bank');
+      c.setModal(false);
+    }
+    const outcome = await confirmWithBank(scope, o.id, clientSecret).finally(() => onPage && c.setModal(true));
     if (outcome.status === 'unavailable') return this.#elsewhere(o, outcome.blocked);
     if (outcome.status === 'failed') return this.#declined(outcome.error);
     this.#succeeded(o);
@@ -200,7 +208,7 @@ export class PayOrder {
         ready: () => html`<fieldset>
           <legend>${t.payWith}</legend>
           ${items.map((pm) => {
-            const expires = expiry(c.locale, pm);
+            const expires = expiry(pm);
             return html`<label class="choice">
               <input type="radio" name="pay-with" .value=${pm.id} .checked=${pm.id === chosen} @change=${() => this.#choose(pm.id)} />
               <span>${methodLabel(t, pm)}${expires ? html` <span class="hint">${t.cardExpires(expires)}</span>` : nothing}</span>

@@ -104,6 +104,7 @@ export class PortalOrders extends PortalElement {
     methods: this.#customer.value?.data || this.#customer.value?.error ? this.#methods.value : undefined,
     defaultMethod: this.#customer.value?.data?.default_payment_method_id ?? undefined,
     retryMethods: () => this.#methods.retry(),
+    setModal: (modal) => this.#modal.setModal(modal),
   }));
   readonly #invoice = new InvoiceDialog(this, this.#actions, () => ({
     ...this.context(),
@@ -158,9 +159,9 @@ export class PortalOrders extends PortalElement {
   }
 
   /**
-   * Fetches a receipt or invoice link (a receipt may first need rendering) and starts the
-   * download: Polar's links answer with `Content-Disposition: attachment`, so following one
-   * downloads the file and leaves the page where it is. The link stays for another download.
+   * Fetches a receipt or invoice link (a receipt may first need rendering) and opens it in a new
+   * tab: Chromium and WebKit download the attachment, Firefox shows a PDF in its own viewer, and
+   * either way the merchant's page stays. The link stays for another download.
    */
   #fetchDoc(kind: Doc, o: Order): void {
     const key = `${kind}:${o.id}`;
@@ -190,8 +191,9 @@ export class PortalOrders extends PortalElement {
     this.dialog = 'pay';
   }
 
-  #closeDialog(): void {
-    if (this.#actions.busy) return;
+  #closeDialog(event: Event): void {
+    // Closed only to be shown again without the modal (see ModalController.setModal), or busy.
+    if ((event.target as HTMLDialogElement).open || this.#actions.busy) return;
     this.#pay.reset();
     this.dialog = undefined;
     this.#actions.clear('pay', 'invoice');
@@ -296,7 +298,7 @@ export class PortalOrders extends PortalElement {
     const key = `${kind}:${o.id}`;
     const url = this.docs[key];
     if (url) {
-      return html`<a part="download" class="button" data-doc=${key} href=${url} rel="noopener">${this.t.doc(kind, 'download')}</a>
+      return html`<a part="download" class="button" data-doc=${key} href=${url} target="_blank" rel="noopener">${this.t.doc(kind, 'download')}</a>
         <span role="status" class="hint">${this.t.doc(kind, 'started')}</span>`;
     }
     if (url === '') return spinner(this.t.doc(kind, 'preparing'));
@@ -312,10 +314,14 @@ export class PortalOrders extends PortalElement {
 
 }
 
-/** Follows a download link: Polar's file links are attachments, so the page stays where it is. */
+/**
+ * Opens a document link in a new tab. In the same tab, Firefox would replace the merchant's page
+ * with its PDF viewer even for an attachment; a blocked tab leaves the link on screen to click.
+ */
 function download(url: string): void {
   const link = document.createElement('a');
   link.href = url;
+  link.target = '_blank';
   link.rel = 'noopener';
   link.click();
 }

@@ -1,0 +1,24 @@
+// The three browser engines, from Debian's packages, and whether each is installed. No
+// dependencies: CI reads it before `npm ci` (scripts/ensure-browsers.mjs).
+import { existsSync } from 'node:fs';
+
+export const ENGINES = {
+  chromium: { label: 'Chromium', binary: process.env.CHROME_PATH || '/usr/bin/chromium', debian: 'chromium' },
+  firefox: { label: 'Firefox', binary: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', debian: 'firefox-esr' },
+  webkit: {
+    label: 'WebKit',
+    binary: '/usr/bin/WebKitWebDriver',
+    browser: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    debian: 'webkit2gtk-driver',
+    /** A virtual display for it. */
+    display: '/usr/bin/xvfb-run',
+  },
+};
+
+/** Why `engine` cannot run here, or undefined when it can. */
+export function missing(engine) {
+  const e = ENGINES[engine];
+  for (const file of [e.binary, e.browser].filter(Boolean)) if (!existsSync(file)) return `${file} is missing (Debian package ${e.debian})`;
+  if (e.display && !existsSync(e.display)) return `${e.display} is missing (Debian package xvfb)`;
+  return undefined;
+}
