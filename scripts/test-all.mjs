@@ -2,8 +2,8 @@
 // merchant-page tests load it), runs the Node suites (local Polar contract, element contract,
 // merchant page in Chromium), then the browser suite in every engine it finds, one after the
 // other: Chromium, and Firefox ESR and WebKitGTK when Debian's packages are installed
-// (PORTAL_ENGINES=chromium,firefox picks). Side by side on two cores they finish in half the
-// time but some 10-second test limits give way, so not that. Prints each engine's count and
+// (PORTAL_ENGINES=chromium,firefox picks). Side by side on two cores they would finish sooner,
+// but some 10-second test limits give way under the load, so not that. Prints each engine's count and
 // time, which engines it skipped and why, and one line adding everything up.
 import { spawn } from 'node:child_process';
 import { ENGINES, missing } from './engines.mjs';
