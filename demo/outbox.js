@@ -23,8 +23,19 @@
   };
 
   /** Types the code into the page's code field the way a user would, so the element sees an input event. */
+  /** The code field of a <portal-login>, on the page or inside another element (<portal-app>). */
+  const codeField = (root = document) => {
+    const found = root.querySelector('portal-login input[autocomplete="one-time-code"]');
+    if (found) return found;
+    for (const element of root.querySelectorAll('*')) {
+      const inner = element.shadowRoot && codeField(element.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+
   const fillCode = (code) => {
-    const input = document.querySelector('portal-login input[autocomplete="one-time-code"]');
+    const input = codeField();
     if (!input) return false;
     input.value = code;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: code }));

@@ -102,3 +102,20 @@ test('demo: the CMS page works with one script tag; axe passes', async () => {
     await close();
   }
 });
+
+test('demo: the account page is nothing but <portal-app>; it signs in with the outbox and shows the sections; axe passes', async () => {
+  const { tab, problems, close } = await open('/app.html');
+  try {
+    await tab.locator('::-p-aria(Email)').fill('alice@example.com');
+    await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
+    // The page's outbox shows the code the local Polar "sent": fill it in as a visitor would.
+    await tab.locator('::-p-aria([name="Fill in code for alice@example.com"][role="button"])').click();
+    await tab.locator('::-p-aria([name="Sign in"][role="button"])').click();
+    await tab.waitForSelector('::-p-aria([name="Overview"][role="heading"])', WAIT);
+    await tab.waitForSelector('::-p-aria([name="Billing"][role="link"])', WAIT);
+    assert.deepEqual(await axeViolations(tab), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

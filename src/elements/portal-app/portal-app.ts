@@ -203,6 +203,7 @@ export class PortalApp extends PortalElement {
     // in, no navigation that would grow, and no bookmarked section replaced by the overview.
     if (![this.#org.value, this.#customer.value].every(isSettled)) return spinner(t.loading);
     const shown = this.#shown;
+    // The section is a region, not <main>: the merchant's page has its own main landmark.
     return html`<div part="base" class="app">
       ${this.#renderHeader()}
       <div class="layout">
@@ -215,7 +216,7 @@ export class PortalApp extends PortalElement {
             )}
           </ul>
         </nav>
-        <main part="section" class="section" tabindex="-1" aria-label=${t.appSection(shown)}>${this.#renderSection(shown)}</main>
+        <section part="section" class="section" tabindex="-1" aria-label=${t.appSection(shown)}>${this.#renderSection(shown)}</section>
       </div>
     </div>`;
   }
