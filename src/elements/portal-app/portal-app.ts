@@ -203,7 +203,8 @@ export class PortalApp extends PortalElement {
     // in, no navigation that would grow, and no bookmarked section replaced by the overview.
     if (![this.#org.value, this.#customer.value].every(isSettled)) return spinner(t.loading);
     const shown = this.#shown;
-    // The section is a region, not <main>: the merchant's page has its own main landmark.
+    // The section is no landmark of its own: the merchant's page has its <main>, and each element
+    // in a section is already a region named by its heading.
     return html`<div part="base" class="app">
       ${this.#renderHeader()}
       <div class="layout">
@@ -216,7 +217,7 @@ export class PortalApp extends PortalElement {
             )}
           </ul>
         </nav>
-        <section part="section" class="section" tabindex="-1" aria-label=${t.appSection(shown)}>${this.#renderSection(shown)}</section>
+        <div part="section" class="section" tabindex="-1">${this.#renderSection(shown)}</div>
       </div>
     </div>`;
   }
