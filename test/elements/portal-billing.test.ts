@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '../helpers/commands.js';
+import { focusFrame, sendKeys } from '../helpers/commands.js';
 import type { PortalBilling } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
@@ -269,7 +269,9 @@ describe('<portal-billing>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('adds a card through Polar’s embed (messages only from its origin), and lists it', async () => {
+  it('adds a card through Polar’s embed (messages only from its origin), and lists it', async function () {
+    // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
+    this.timeout(30_000);
     const el = await mountSignedIn('acme', 'globex', 'globex-billing');
     const added = oneEvent(el, 'portal-payment-method-added');
     button(document, 'Add payment method').click();
@@ -286,7 +288,7 @@ describe('<portal-billing>', () => {
     window.postMessage({ type: 'POLAR_PAYMENT_METHOD', event: 'close' }, '*');
     await new Promise((r) => setTimeout(r, 50));
     expect(dialog(el)?.open).to.equal(true);
-    frame.focus();
+    focusFrame(frame);
     await until(() => root(el).activeElement === frame, 'focus inside the embed');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
@@ -297,7 +299,9 @@ describe('<portal-billing>', () => {
     expect(roleText(document, 'status')).to.contain('Payment method added.');
   });
 
-  it('leaves the decline to Polar’s frame (one message, not two) and keeps the dialog open', async () => {
+  it('leaves the decline to Polar’s frame (one message, not two) and keeps the dialog open', async function () {
+    // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
+    this.timeout(30_000);
     const el = await mountSignedIn();
     const frameErrors: unknown[] = [];
     const listen = (e: MessageEvent) => e.data?.type === 'POLAR_PAYMENT_METHOD' && e.data.event === 'error' && frameErrors.push(e.data.code);
@@ -305,7 +309,7 @@ describe('<portal-billing>', () => {
     button(document, 'Add payment method').click();
     const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
     await until(() => frame.offsetHeight > 50, 'loaded', 8000);
-    frame.focus();
+    focusFrame(frame);
     await until(() => root(el).activeElement === frame, 'focus inside the embed');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'End' });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { ENGINE, sendKeys } from '../helpers/commands.js';
+import { ENGINE, focusFrame, sendKeys } from '../helpers/commands.js';
 import type { PortalOrders } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { eventually, freshPortal, until } from '../helpers/portal.js';
@@ -477,7 +477,9 @@ describe('<portal-orders>', () => {
       await until(() => roleText(document, 'alert').includes('No more payment attempts are allowed for this order.'), 'the limit message');
     });
 
-    it('adds a new card through Polar’s embed and pays with it', async () => {
+    it('adds a new card through Polar’s embed and pays with it', async function () {
+      // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
+      this.timeout(30_000);
       await signIn('solo', 'alice');
       const el = await mount();
       await openPay(el);
@@ -486,7 +488,7 @@ describe('<portal-orders>', () => {
       expect(new URL(frame.src).origin).to.equal(new URL(SANDBOX).origin);
       await until(() => frame.offsetHeight > 50, 'the embed sized by its resize messages', 8000);
       const added = oneEvent(el, 'portal-payment-method-added');
-      frame.focus();
+      focusFrame(frame);
       await until(() => root(el).activeElement === frame, 'focus inside the embed');
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Enter' });

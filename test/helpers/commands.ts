@@ -19,3 +19,12 @@ export const setViewport = (size: { width: number; height: number }): Promise<un
 /** Emulates the visitor's colour scheme; false where the engine's automation cannot. */
 export const emulateMedia = (media: { colorScheme: 'light' | 'dark' }): Promise<boolean> =>
   executeServerCommand<boolean, typeof media>('portal-media', media).then((done) => done !== false);
+
+/**
+ * Moves focus into a cross-origin frame as a keyboard user's Tab would: through its window, or,
+ * in WebKit, which lets no page focus another origin's window, through the frame element.
+ */
+export function focusFrame(frame: HTMLIFrameElement): void {
+  if (ENGINE === 'webkit') frame.focus();
+  else frame.contentWindow!.focus();
+}
