@@ -32,7 +32,7 @@ function tokenOf(text: string): string | undefined {
  * address at once. One request at a time; what was typed stays on a failure.
  */
 export class EmailChange implements ReactiveController {
-  phase: Phase = 'closed';
+  #phase: Phase = 'closed';
   #email = '';
   #pasted = '';
   #sentTo = '';
@@ -61,7 +61,7 @@ export class EmailChange implements ReactiveController {
   /** Another user signed in: nothing the previous one typed or was told stays. */
   reset(): void {
     this.#email = this.#pasted = this.#sentTo = '';
-    if (this.phase !== 'confirming') this.#set('closed');
+    if (this.#phase !== 'confirming') this.#set('closed');
   }
 
   #at(where: Message['at'], id?: string) {
@@ -74,19 +74,18 @@ export class EmailChange implements ReactiveController {
 
   /** How a link being confirmed stands, for wherever the element shows (signed out too: the link signs in). */
   renderProgress() {
-    return this.phase === 'confirming' ? html`<p role="status" part="status">${this.#context().t.emailConfirming}</p>` : this.#at('block');
+    return this.#phase === 'confirming' ? html`<p role="status" part="status">${this.#context().t.emailConfirming}</p>` : this.#at('block');
   }
 
   /** The "Change email" button (`allowed`), the form, or where the change stands. */
   render(allowed: boolean) {
     const t = this.#context().t;
     const m = this.#message;
-    const at = (where: Message['at'], id?: string) => this.#at(where, id);
-    if (this.phase === 'confirming' || this.phase === 'closed') {
+    if (this.#phase === 'confirming' || this.#phase === 'closed') {
       return html`${this.renderProgress()}
-        ${allowed && this.phase === 'closed' ? html`<div class="row"><button type="button" id="change-email" @click=${() => this.#open()}>${t.emailChange}</button></div>` : nothing}`;
+        ${allowed && this.#phase === 'closed' ? html`<div class="row"><button type="button" id="change-email" @click=${() => this.#open()}>${t.emailChange}</button></div>` : nothing}`;
     }
-    if (this.phase === 'sent') {
+    if (this.#phase === 'sent') {
       return html`<p class="done" role="status" part="status" tabindex="-1" data-outcome>${t.emailSent(this.#sentTo)}</p>
         <form class="email-change" novalidate @submit=${this.#submitLink}>
           <div class="field">
@@ -94,7 +93,7 @@ export class EmailChange implements ReactiveController {
             <input id="email-link" type="url" autocomplete="off" .value=${this.#pasted}
               aria-invalid=${m?.at === 'link' && !m.ok ? 'true' : 'false'} aria-describedby=${m?.at === 'link' ? 'email-link-error' : nothing}
               @input=${(e: Event) => (this.#pasted = (e.target as HTMLInputElement).value)} />
-            ${at('link', 'email-link-error')}
+            ${this.#at('link', 'email-link-error')}
           </div>
           <div class="row">
             <button class="primary" type="submit">${t.emailConfirm}</button>
@@ -102,7 +101,7 @@ export class EmailChange implements ReactiveController {
           </div>
         </form>`;
     }
-    const sending = this.phase === 'sending';
+    const sending = this.#phase === 'sending';
     const invalid = m?.at === 'email' && !m.ok;
     return html`<form class="email-change" novalidate @submit=${this.#submitEmail}>
       <div class="field">
@@ -110,9 +109,9 @@ export class EmailChange implements ReactiveController {
         <input id="new-email" type="email" autocomplete="email" inputmode="email" .value=${this.#email}
           aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'new-email-error' : nothing}
           @input=${(e: Event) => (this.#email = (e.target as HTMLInputElement).value)} />
-        ${at('email', 'new-email-error')}
+        ${this.#at('email', 'new-email-error')}
       </div>
-      ${at('block')}
+      ${this.#at('block')}
       <div class="row">
         <button class="primary" type="submit" aria-disabled=${sending}>${sending ? t.working : t.emailSend}</button>
         <button type="button" @click=${this.#close}>${t.cancel}</button>
@@ -121,7 +120,7 @@ export class EmailChange implements ReactiveController {
   }
 
   #set(phase: Phase, message?: Message): void {
-    this.phase = phase;
+    this.#phase = phase;
     this.#message = message;
     this.#host.requestUpdate();
   }
@@ -143,7 +142,7 @@ export class EmailChange implements ReactiveController {
   #submitEmail = async (event: Event): Promise<void> => {
     event.preventDefault();
     const { scope, t } = this.#context();
-    if (this.phase === 'sending' || !scope) return;
+    if (this.#phase === 'sending' || !scope) return;
     const email = this.#email.trim();
     if (!isPlausibleEmail(email)) {
       this.#set('editing', { at: 'email', text: email ? t.emailInvalid : t.emailRequired });
@@ -173,7 +172,7 @@ export class EmailChange implements ReactiveController {
       return this.#focus('#email-link');
     }
     const { scope } = this.#context();
-    if (scope && this.phase !== 'confirming') void this.#follow(confirmEmailChange(scope, token));
+    if (scope && this.#phase !== 'confirming') void this.#follow(confirmEmailChange(scope, token));
   };
 
   async #follow(confirming: Promise<string>): Promise<void> {
