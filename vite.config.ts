@@ -35,6 +35,8 @@ const localeSource = (code: string) => new URL(`./src/i18n/locales/${code}.ts`, 
  *   read the same way (no template of ours holds a <pre>).
  * - terser, two passes over the whole file: measured 241 B gzip smaller than Oxc's output
  *   alone on this kit, which is what keeps it inside its size budget.
+ * - In the ES build, each import of a run-time address gets the comments that keep an app's
+ *   bundler (Turbopack, webpack, Vite) from resolving it at build time.
  */
 function finishMinify(): Plugin {
   return {
@@ -52,6 +54,10 @@ function finishMinify(): Plugin {
           format: { comments: false },
         });
         file.code = result.code ?? collapsed;
+        // The ES build goes through the app's bundler: its import of a run-time address (a
+        // locale file) must stay a browser import. Next's Turbopack fails the build on an import
+        // it cannot resolve; webpack and Vite warn. The minifiers drop the source's comment.
+        if (file.fileName.endsWith('.mjs')) file.code = file.code.replace(/\bimport\((?=[A-Za-z_$][\w$]*\))/g, 'import(/* webpackIgnore: true */ /* @vite-ignore */ ');
       }
     },
   };

@@ -1,7 +1,7 @@
 // All three browser engines: Chromium, Firefox ESR and WebKitGTK (with its WebDriver and a
 // virtual display), from Debian's packages, installed with apt-get when missing; fails when one
 // is still missing, so a run meant for three never passes on fewer. (`npm test` needs only
-// Chromium, which scripts/ensure-chromium.mjs installs, and runs every other engine it finds.)
+// Chromium, which scripts/ensure-test-tools.mjs installs, and runs every other engine it finds.)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ENGINES, missing } from './engines.mjs';

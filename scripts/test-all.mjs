@@ -1,6 +1,7 @@
-// `npm test`: makes sure Debian's Chromium is there, builds the bundle (the smoke and
-// merchant-page tests load it), runs the Node suites (local Polar contract, element contract,
-// merchant page in Chromium), then the browser suite in every engine it finds, one after the
+// `npm test`: makes sure Debian's Chromium (and PHP, for the WordPress example) is there,
+// builds the bundle (the smoke, merchant-page and example tests load it), runs the Node suites
+// (local Polar contract, element contract, merchant page, and the framework examples, in
+// Chromium), then the browser suite in every engine it finds, one after the
 // other: Chromium, and Firefox ESR and WebKitGTK when Debian's packages are installed
 // (PORTAL_ENGINES=chromium,firefox picks). Side by side on two cores they would finish sooner,
 // but some 10-second test limits give way under the load, so not that. Prints each engine's count and
@@ -34,7 +35,7 @@ function run(command, args, { env = {} } = {}) {
 const count = (text, pattern) => Number(pattern.exec(text)?.[1] ?? 0);
 
 for (const [command, args, kind] of [
-  ['node', ['scripts/ensure-chromium.mjs']],
+  ['node', ['scripts/ensure-test-tools.mjs']],
   ['npm', ['run', '-s', 'build']],
   ['npm', ['run', '-s', 'test:node'], 'node'],
 ]) {

@@ -9,7 +9,7 @@ export const benefitsStyles = css`
     font-size: var(--_section);
   }
   .key {
-    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    font-family: ui-monospace, Menlo, monospace;
     background: var(--_subtle);
     border-radius: var(--_radius);
     padding: var(--_space-xs) var(--_space-s);

@@ -1,16 +1,24 @@
 import { css } from 'lit';
 import { controls, keyframes, tokens } from '../../styles/tokens.js';
 
-/** Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs). */
+/**
+ * Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs), where a
+ * page's own rules reach it, as a CMS theme's `label { text-transform: uppercase }` or
+ * `.entry-content button { box-shadow: … }` do. So every rule here weighs an ID more than the
+ * page's usual ones (`:is()` takes its heaviest argument; `#\#` matches nothing), and first
+ * takes the element's own parts back to the browser's defaults (`all: revert`; custom
+ * properties, our tokens, are not part of `all`). A page still styles it through --portal-*.
+ */
 export const loginStyles = css`
   ${keyframes}
-  portal-login {
+  portal-login:is(portal-login, #\\#) {
+    * {
+      all: revert;
+    }
     color-scheme: light;
-  }
-  portal-login:state(theme-dark) {
-    color-scheme: dark;
-  }
-  portal-login {
+    &:state(theme-dark) {
+      color-scheme: dark;
+    }
     ${tokens}
     ${controls}
 
@@ -56,7 +64,7 @@ export const loginStyles = css`
       cursor: pointer;
     }
     .code {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-family: ui-monospace, Menlo, monospace;
       font-size: 1.35em;
       letter-spacing: 0.3em;
       text-transform: uppercase;
