@@ -25,25 +25,32 @@ function sandboxPlugin() {
   };
 }
 
-/** Prints "N passed, N failed, N skipped" alone on the last line, for CI to read. */
+/**
+ * Prints where the time went (the files whose tests took longest, in seconds), then
+ * "N passed, N failed, N skipped" alone on the last line, for CI to read.
+ */
 function plainSummaryReporter() {
   return {
     stop({ sessions }) {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
-      const walk = (suite) => {
+      /** @type {Map<string, number>} */ const msByFile = new Map();
+      const walk = (suite, file) => {
         for (const test of suite.tests) {
           if (test.skipped) skipped++;
           else if (test.passed) passed++;
           else failed++;
+          msByFile.set(file, (msByFile.get(file) ?? 0) + (test.duration ?? 0));
         }
-        for (const child of suite.suites) walk(child);
+        for (const child of suite.suites) walk(child, file);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
+        if (session.testResults) walk(session.testResults, session.testFile.replace(/^.*?\/test\//, 'test/'));
         if (!session.passed && session.errors?.length) failed++;
       }
+      const slowest = [...msByFile].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      process.stdout.write(`\nslowest files: ${slowest.map(([file, ms]) => `${file} ${Math.round(ms / 1000)} s`).join(', ')}\n`);
       process.stdout.write(`\nbrowser (${ENGINES[ENGINE].label}): ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     },
   };

@@ -11,13 +11,13 @@ export const alert = (text: string | false | undefined) =>
   html`<p class="alert" role="alert" part="error" ?hidden=${!text}>${text || ''}</p>`;
 
 /** Previous / page N of M / Next under a table (`page` counts from 1); nothing for one page. */
-export const pager = (t: Translation, label: string, page: number, pages: number, go: (page: number) => void) =>
+export const pager = (t: Translation, label: string, page: number, pages: number, go: (page: number) => void, landmark = true) =>
   pages > 1
-    ? html`<nav class="pager" part="pager" aria-label=${label}>
+    ? html`<div class="pager" part="pager" role=${landmark ? 'navigation' : 'group'} aria-label=${label}>
         <button type="button" ?disabled=${page <= 1} @click=${() => go(page - 1)}>${t.previous}</button>
         <span aria-live="polite">${t.pageOf(page, pages)}</span>
         <button type="button" ?disabled=${page >= pages} @click=${() => go(page + 1)}>${t.next}</button>
-      </nav>`
+      </div>`
     : nothing;
 
 /**

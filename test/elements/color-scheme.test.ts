@@ -65,11 +65,9 @@ describe('theme auto follows the page', () => {
           await freshPortal(s.org);
           if (s.customer) await signIn(s.org, s.customer, s.member);
           const page = await mountAll();
-          for (const tag of TAGS) {
-            const el = page.querySelector(tag)!;
-            expect(drawn(el), `${s.who}: ${tag}`).to.equal(c.drawn);
-            await expect(el, `${s.who}: ${tag}`).to.be.accessible();
-          }
+          for (const tag of TAGS) expect(drawn(page.querySelector(tag)!), `${s.who}: ${tag}`).to.equal(c.drawn);
+          // One axe run over all of them (it enters each shadow root).
+          await expect(page, s.who).to.be.accessible();
           page.remove();
         }
       });

@@ -289,7 +289,10 @@ export class PortalBenefits extends PortalElement {
     const t = this.t;
     const gate = this.gate(t.benefitsSignedOut);
     if (gate) return gate;
-    return html`<section part="base" aria-labelledby="benefits-h">
+    // One purchase's benefits (in a subscription's or an order's detail) are part of that
+    // purchase's region, pager included: a second region named "Benefits" on the page could not
+    // be told apart from the list of them all.
+    return html`<section part="base" aria-labelledby=${this.subscriptionId || this.orderId ? nothing : 'benefits-h'}>
       ${this.heading(t.benefitsTitle, 'benefits-h')}
       ${resourceView(t, this.#grants.value, {
         retry: () => this.#grants.retry(),
@@ -329,10 +332,17 @@ export class PortalBenefits extends PortalElement {
         (group) => html`${group.label ? html`<h3 aria-level=${this.level(1)}>${group.label}</h3>` : nothing}
           <ul part="list">${group.grants.map((g) => this.#renderGrant(view, g, group.label ? 2 : 1))}</ul>`,
       )}
-      ${pager(t, t.benefitsTitle, page + 1, pages, (p) => {
-        this.page = p - 1;
-        this.focusNext('[part~="item"] h4');
-      })}
+      ${pager(
+        t,
+        t.benefitsTitle,
+        page + 1,
+        pages,
+        (p) => {
+          this.page = p - 1;
+          this.focusNext('[part~="item"] h4');
+        },
+        !(this.subscriptionId || this.orderId),
+      )}
     `;
   }
 
