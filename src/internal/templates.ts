@@ -10,7 +10,11 @@ export const spinner = (label: string) =>
 export const alert = (text: string | false | undefined) =>
   html`<p class="alert" role="alert" part="error" ?hidden=${!text}>${text || ''}</p>`;
 
-/** Previous / page N of M / Next under a table (`page` counts from 1); nothing for one page. */
+/**
+ * Previous / page N of M / Next under a table (`page` counts from 1); nothing for one page.
+ * A navigation landmark named `label`, or, inside another element's region (`landmark` false),
+ * a group: two landmarks of one name on a page cannot be told apart.
+ */
 export const pager = (t: Translation, label: string, page: number, pages: number, go: (page: number) => void, landmark = true) =>
   pages > 1
     ? html`<div class="pager" part="pager" role=${landmark ? 'navigation' : 'group'} aria-label=${label}>
