@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../../sandbox/listen.mjs';
@@ -13,6 +15,7 @@ import { SEED } from '../../sandbox/seed.mjs';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const WAIT = { timeout: 15_000 };
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The local Polar on a free port. */
@@ -131,11 +134,12 @@ export async function signInWithCode(tab, polar, email) {
 }
 
 /**
- * Alice's subscriptions are on screen: cancels the first one that offers it (Pro Monthly: the
- * list leads with it) through the element's dialog, by accessible names only.
+ * Alice's subscriptions are on screen (axe passes): cancels the first one that offers it (Pro
+ * Monthly: the list leads with it) through the element's dialog, by accessible names only.
  */
 export async function cancelFirstSubscription(tab) {
   await tab.waitForSelector('::-p-aria([name="Pro Monthly"][role="heading"])', { ...WAIT, visible: true });
+  assert.deepEqual(await axeViolations(tab), [], 'axe, signed in with the subscriptions on screen');
   await tab.locator('::-p-aria([name="Cancel subscription"][role="button"])').click();
   await tab.locator('::-p-aria([name="Too expensive"][role="radio"])').click();
   // The dialog is modal: the page behind it is inert, so its own button is the only one named so.
@@ -183,7 +187,8 @@ export async function stopPolar(polar) {
 }
 
 /**
- * Waits for the app's own status line to say it heard the cancellation, and returns it.
+ * Waits for the app's own status line to say it heard the cancellation (axe passes then too),
+ * and returns it.
  * (Polled: frameworks that rewrite a text node in place change no child list, which is what
  * puppeteer's text selectors wait for.)
  */
@@ -192,5 +197,15 @@ export async function appHeardCancellation(tab) {
     const text = document.querySelector('[role="status"]')?.textContent ?? '';
     return text.includes('heard the cancellation') && text;
   }, WAIT);
+  assert.deepEqual(await axeViolations(tab), [], 'axe, after the cancel');
   return status.jsonValue();
+}
+
+/** axe's violations on the whole page, elements' shadow roots included, as "rule: targets". */
+export async function axeViolations(tab) {
+  if (!(await tab.evaluate(() => 'axe' in window))) await tab.addScriptTag({ content: AXE });
+  return tab.evaluate(async () => {
+    const { violations } = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((/** @type {any} */ v) => `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' > ')).join(', ')}`);
+  });
 }

@@ -25,7 +25,7 @@ after(async () => {
 });
 
 test('React 19: signed in by the app backend, cancels a subscription, and the app hears portal-subscription-canceled', async () => {
-  const { tab, errors } = await chromium.open(app.url);
+  const { tab, errors, warnings } = await chromium.open(app.url);
   await cancelFirstSubscription(tab);
   assert.equal(await appHeardCancellation(tab), 'Your app heard the cancellation (too expensive): time for a win-back email.');
   const pro = (await aliceSubscriptions(polar)).find((s) => s.product.name === 'Pro Monthly');
@@ -33,4 +33,5 @@ test('React 19: signed in by the app backend, cancels a subscription, and the ap
   // pageSize={5} reached the element as a property.
   assert.equal(await tab.$eval('portal-orders', (el) => /** @type {any} */ (el).pageSize), 5);
   assert.deepEqual(errors, []);
+  assert.deepEqual(warnings, []);
 });
