@@ -50,7 +50,7 @@ export const tableStyles = css`
     font-variant-numeric: tabular-nums;
   }
   th .sort {
-    border: none;
+    border: 0;
     background: none;
     padding: 0;
     min-height: 0;

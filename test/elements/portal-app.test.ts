@@ -53,6 +53,13 @@ describe('<portal-app>', () => {
     await until(() => textOf(root(el).querySelector('.org-name')!) === 'Solo Studio', 'the organization');
     const user = root(el).querySelector('portal-login')!;
     await until(() => textOf(user.querySelector('[part~="signed-in"]') ?? document.body).includes('Signed in as Alice Martin'), 'who is signed in');
+    // The header's user is laid out by the app, at the header's end: who, and Sign out flush
+    // right under or beside it (the login's own rules weigh more than a page's; the app's rule
+    // must weigh more still, or the login's left-aligned column comes back).
+    const who = user.querySelector('[part~="signed-in"] p')!.getBoundingClientRect();
+    const signOut = button(user, 'Sign out').getBoundingClientRect();
+    expect(Math.abs(signOut.right - user.getBoundingClientRect().right), 'Sign out at the header’s end').to.be.below(2);
+    expect(Math.abs(who.right - user.getBoundingClientRect().right), 'the name at the header’s end').to.be.below(2);
     expect(links(el).map(textOf)).to.deep.equal(['Overview', 'Orders', 'Usage', 'Benefits', 'Billing']);
     expect(current(el)).to.equal('Overview');
     const cards = await until(() => root(el).querySelectorAll('[part~="card"]').length >= 3 && [...root(el).querySelectorAll('[part~="card"]')].map(textOf), 'the cards');

@@ -31,15 +31,13 @@ export const appStyles = css`
   .user {
     flex: 1 1 16rem;
   }
-  .user .signed-in {
+  /* The login's own rules weigh an ID (portal-login.styles.ts); these weigh a class more. */
+  .user:is(#\\#, *) .signed-in {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: flex-end;
     gap: var(--_space-xs) var(--_space);
-  }
-  .user .signed-in p {
-    margin: 0;
   }
   .card a {
     color: var(--_primary);

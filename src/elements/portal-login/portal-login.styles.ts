@@ -5,13 +5,13 @@ import { controls, keyframes, tokens } from '../../styles/tokens.js';
  * Scoped to `portal-login` by nesting: the element renders in light DOM (see its docs), where a
  * page's own rules reach it, as a CMS theme's `label { text-transform: uppercase }` or
  * `.entry-content button { box-shadow: … }` do. So every rule here weighs an ID more than the
- * page's usual ones (`:is()` takes its heaviest argument; `#\#` matches nothing), and first
+ * page's usual ones (`:is()` weighs as its heaviest argument, `#\#`, and matches as `*`), and first
  * takes the element's own parts back to the browser's defaults (`all: revert`; custom
  * properties, our tokens, are not part of `all`). A page still styles it through --portal-*.
  */
 export const loginStyles = css`
   ${keyframes}
-  portal-login:is(portal-login, #\\#) {
+  portal-login:is(#\\#, *) {
     * {
       all: revert;
     }
@@ -45,7 +45,7 @@ export const loginStyles = css`
       margin: 0;
     }
     fieldset {
-      border: none;
+      border: 0;
       margin: 0;
       padding: 0;
       min-width: 0;
