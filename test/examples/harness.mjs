@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -34,8 +34,8 @@ export function run(command, args, { cwd, env = {} }) {
 }
 
 /**
- * Starts an example's server and resolves with the URL it prints once it listens, and `stop()`.
- * `ready` matches that URL in its output.
+ * Starts an example's server and resolves, once `ready` matches its output, with `stop()` and
+ * the URL it printed (`ready`'s first group; a test that chose the port knows the URL itself).
  */
 export function start(command, args, { cwd, env = {}, ready = /(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/ }) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -146,8 +146,11 @@ export async function cancelFirstSubscription(tab) {
   await tab.locator('::-p-aria([name="Cancel subscription"][role="button"])').click();
 }
 
-/** What Polar holds for alice's subscriptions now (with a token minted as a merchant's backend does). */
-export async function aliceSubscriptions(polar) {
+/** The line each example app writes when its own listener hears the cancel (the same in all four). */
+export const APP_HEARD = 'Your app heard the cancellation (too expensive): time for a win-back email.';
+
+/** Polar holds the cancel: alice's Pro Monthly ends at the period's end (read with a token minted as a merchant's backend does). */
+export async function assertPolarHoldsCancel(polar) {
   const minted = await fetch(`${polar.url}/v1/customer-sessions/`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${SEED.accessTokens.solo}`, 'Content-Type': 'application/json' },
@@ -155,7 +158,8 @@ export async function aliceSubscriptions(polar) {
   });
   const { token } = await minted.json();
   const response = await fetch(`${polar.url}/v1/customer-portal/subscriptions/?limit=100`, { headers: { Authorization: `Bearer ${token}` } });
-  return /** @type {{items: {product: {name: string}, cancel_at_period_end: boolean}[]}} */ (await response.json()).items;
+  const { items } = /** @type {{items: {product: {name: string}, cancel_at_period_end: boolean}[]}} */ (await response.json());
+  assert.equal(items.find((s) => s.product.name === 'Pro Monthly')?.cancel_at_period_end, true, 'Polar holds the cancellation');
 }
 
 /** A port nothing listens on now (for servers that want a number, as `next start -p`). */
@@ -169,7 +173,6 @@ export async function freePort() {
 
 /** Every file under `dir` whose text contains `needle` (to prove a secret stayed on the server). */
 export async function filesContaining(dir, needle) {
-  const { readdir } = await import('node:fs/promises');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const hits = [];
   for (const entry of entries) {
