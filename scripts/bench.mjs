@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../sandbox/listen.mjs';
 import { SEED } from '../sandbox/seed.mjs';
+import { CHROMIUM_ARGS, ENGINES } from './engines.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const GOAL = { median: 16, p95: 33 };
@@ -36,10 +37,7 @@ const minted = await fetch(`${polar.url}/v1/customer-sessions/`, {
 });
 const { token } = await minted.json();
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await puppeteer.launch({ executablePath: ENGINES.chromium.binary, args: CHROMIUM_ARGS });
 
 /** @param {number[]} xs */
 const stats = (xs) => {

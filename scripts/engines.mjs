@@ -15,6 +15,9 @@ export const ENGINES = {
   },
 };
 
+/** Debian's Chromium, headless, as root in a container, and quiet: nothing it fetches on its own. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 /** Why `engine` cannot run here, or undefined when it can. */
 export function missing(engine) {
   const e = ENGINES[engine];

@@ -13,10 +13,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../sandbox/listen.mjs';
 import { SEED } from '../sandbox/seed.mjs';
+import { CHROMIUM_ARGS, ENGINES } from './engines.mjs';
 
 const OUT = 'tmp/gallery';
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BUNDLE = readFileSync('dist/portal-elements.js');
 const ONLY = process.env.GALLERY_ONLY ?? '';
 const LANG = process.env.GALLERY_LANG ?? '';
@@ -112,7 +111,7 @@ async function mint({ org, customer, member }) {
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
-const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await puppeteer.launch({ executablePath: ENGINES.chromium.binary, headless: true, args: CHROMIUM_ARGS });
 const tab = await browser.newPage();
 const shots = [];
 let failures = 0;

@@ -1,30 +1,26 @@
-// `npm test`: makes sure Debian's Chromium (and PHP, for the WordPress example) is there,
-// builds the bundle (the smoke, merchant-page and example tests load it), runs the Node suites
-// (local Polar contract, element contract, merchant page, and the framework examples, in
-// Chromium), then the browser suite in every engine it finds, one after the
-// other: Chromium, and Firefox ESR and WebKitGTK when Debian's packages are installed
-// (PORTAL_ENGINES=chromium,firefox picks). Side by side on two cores they would finish sooner,
-// but some 10-second test limits give way under the load, so not that. Prints each engine's count and
-// time, which engines it skipped and why, and one line adding everything up.
+// `npm test`: makes sure Debian's Chromium (and PHP, for the WordPress example) is there, builds
+// the bundle (the smoke, merchant-page and example tests load it), then runs side by side the
+// Node suites (local Polar contract, element contract, the merchant page and demo in every
+// engine, the framework examples in Chromium) and the browser suite in every engine it finds:
+// Chromium, and Firefox ESR and WebKitGTK when Debian's packages are installed
+// (PORTAL_ENGINES=chromium,firefox picks). Each suite mostly waits on its browser or its local
+// Polar, so side by side they finish in little more than the longest alone; their waits get
+// more slack (PORTAL_TIME_SLACK) because each has a share of the machine. Prints each suite's
+// output when it ends, its count and time, which engines it skipped and why, and one line
+// adding everything up.
 import { spawn } from 'node:child_process';
 import { ENGINES, missing } from './engines.mjs';
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const add = (passed, failed, skipped) => {
-  totals.passed += passed;
-  totals.failed += failed;
-  totals.skipped += skipped;
-};
-const summary = () => `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+const SLACK = process.env.PORTAL_TIME_SLACK ?? '3';
 
-/** Runs a command, echoing its output as it comes and keeping it for the counts. */
-function run(command, args, { env = {} } = {}) {
+/** Runs a command, keeping its output; `live` echoes it as it comes. */
+function run(command, args, { env = {}, live = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     const take = (chunk) => {
-      process.stdout.write(chunk);
-      out = (out + chunk).slice(-8000);
+      if (live) process.stdout.write(chunk);
+      out += chunk;
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -32,47 +28,70 @@ function run(command, args, { env = {} } = {}) {
   });
 }
 
-const count = (text, pattern) => Number(pattern.exec(text)?.[1] ?? 0);
-
-for (const [command, args, kind] of [
+for (const [command, args] of [
   ['node', ['scripts/ensure-test-tools.mjs']],
   ['npm', ['run', '-s', 'build']],
-  ['npm', ['run', '-s', 'test:node'], 'node'],
 ]) {
-  const { code, out } = await run(command, args);
-  if (kind === 'node') add(count(out, /^# pass (\d+)/m), count(out, /^# fail (\d+)/m), count(out, /^# skipped (\d+)/m));
-  if (code !== 0) {
-    console.log(`\n${summary()}`);
-    process.exit(code);
-  }
+  const { code } = await run(command, args, { live: true });
+  if (code !== 0) process.exit(code);
 }
 
 const wanted = (process.env.PORTAL_ENGINES ?? Object.keys(ENGINES).join(',')).split(',').map((e) => e.trim()).filter(Boolean);
 const engines = wanted.filter((engine) => {
   const why = engine in ENGINES ? missing(engine) : 'not an engine the suite knows';
-  if (why) console.log(`\nbrowser suite: ${engine} skipped: ${why}`);
+  if (why) console.log(`browser suite: ${engine} skipped: ${why}`);
   return !why;
 });
 
-const started = Date.now();
-const results = [];
-for (const engine of engines) {
-  const begin = Date.now();
-  // WebKitGTK needs a display: a virtual one of its own.
-  const [command, args] = engine === 'webkit' ? ['xvfb-run', ['-a', 'npx', 'wtr']] : ['npx', ['wtr']];
-  if (engines.length > 1) console.log(`\n===== browser suite in ${ENGINES[engine].label} =====`);
-  const { code, out } = await run(command, args, { env: { PORTAL_ENGINE: engine } });
-  results.push({ engine, code, out, seconds: Math.round((Date.now() - begin) / 1000) });
-}
+const count = (text, pattern) => Number(pattern.exec(text)?.[1] ?? 0);
+/** @type {{label: string, command: string, args: string[], env?: Record<string, string>, counts: (out: string) => [number, number, number] | undefined}[]} */
+const suites = [
+  {
+    label: 'Node suites',
+    command: 'npm',
+    args: ['run', '-s', 'test:node'],
+    env: { PORTAL_ENGINES: engines.join(',') },
+    counts: (out) => (/^# pass \d+/m.test(out) ? [count(out, /^# pass (\d+)/m), count(out, /^# fail (\d+)/m), count(out, /^# skipped (\d+)/m)] : undefined),
+  },
+  ...engines.map((engine) => ({
+    label: `browser suite in ${ENGINES[engine].label}`,
+    // WebKitGTK needs a display: a virtual one of its own.
+    command: engine === 'webkit' ? 'xvfb-run' : 'npx',
+    args: engine === 'webkit' ? ['-a', 'npx', 'wtr'] : ['wtr'],
+    env: { PORTAL_ENGINE: engine },
+    counts: (/** @type {string} */ out) => {
+      const line = /browser(?: \([^)]*\))?: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(out);
+      return line ? [Number(line[1]), Number(line[2]), Number(line[3])] : undefined;
+    },
+  })),
+];
 
+const started = Date.now();
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
+const running = new Set(suites.map((s) => s.label));
+console.log(`\nside by side: ${suites.map((s) => s.label).join(', ')}`);
+const heartbeat = setInterval(() => console.log(`… ${seconds(started)} s, still running: ${[...running].join(', ')}`), 60_000);
+const results = await Promise.all(
+  suites.map(async (suite) => {
+    const { code, out } = await run(suite.command, suite.args, { env: { ...suite.env, PORTAL_TIME_SLACK: SLACK } });
+    running.delete(suite.label);
+    const time = seconds(started);
+    console.log(`\n===== ${suite.label} (${time} s) =====\n${out}`);
+    return { ...suite, code, out, time };
+  }),
+);
+clearInterval(heartbeat);
+
+const totals = [0, 0, 0];
 console.log('');
-for (const { engine, code, out, seconds } of results) {
-  const line = /browser(?: \([^)]*\))?: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(out);
-  if (line) add(Number(line[1]), Number(line[2]), Number(line[3]));
-  else if (code !== 0) add(0, 1, 0);
-  console.log(`browser suite in ${ENGINES[engine].label}: ${line ? `${line[1]} passed, ${line[2]} failed, ${line[3]} skipped` : `exit ${code}`} in ${seconds} s`);
+for (const { label, code, out, time, counts } of results) {
+  const [passed, failed, skipped] = counts(out) ?? [0, code === 0 ? 0 : 1, 0];
+  totals[0] += passed;
+  totals[1] += failed;
+  totals[2] += skipped;
+  console.log(`${label}: ${passed} passed, ${failed} failed, ${skipped} skipped in ${time} s${code !== 0 ? ` (exit ${code})` : ''}`);
 }
-console.log(`browser suites in all: ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`all suites: ${seconds(started)} s`);
+console.log(`\ntests: ${totals[0]} passed, ${totals[1]} failed, ${totals[2]} skipped`);
 const failed = results.find((r) => r.code !== 0);
-console.log(`\n${summary()}`);
 if (failed) process.exit(failed.code);

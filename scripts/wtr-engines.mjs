@@ -8,11 +8,9 @@ import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
-import { ENGINES } from './engines.mjs';
+import { CHROMIUM_ARGS, ENGINES } from './engines.mjs';
 
 export { ENGINES, missing } from './engines.mjs';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const freePort = () =>
   new Promise((resolve, reject) => {

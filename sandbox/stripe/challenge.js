@@ -31,6 +31,8 @@ async function finish(result) {
   $('complete').addEventListener('click', () => finish('complete'));
   $('fail').addEventListener('click', () => finish('fail'));
   $('complete').focus();
+  // Ready for the customer (the kit ignores it; tests wait for it rather than for a while).
+  window.parent.postMessage({ type: 'stripe-3ds-ready' }, parentOrigin);
   // An engine that lets a frame take focus only once its parent gave it (WebKit): the first
   // button then, as when the frame already had it.
   addEventListener('focus', () => document.activeElement === document.body && $('complete').focus());

@@ -1,26 +1,25 @@
 // The kit on a strict merchant page, end to end: dist/portal-elements.js (run `npm run build`
 // first) loaded with ONE script tag on a page served with a strict Content-Security-Policy and
-// Trusted Types, on another origin than the local Polar, driven in Debian Chromium through
-// accessible names only. Run with `node --test test/e2e/` (part of `npm run test:node`).
-import { after, before, test } from 'node:test';
+// Trusted Types, on another origin than the local Polar, driven through roles and accessible
+// names only, in every engine installed (Chromium, Firefox, WebKit: test/e2e/browser.mjs). Run
+// with `node --test test/e2e/` (part of `npm run test:node`).
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
 import { listen } from '../../sandbox/listen.mjs';
 import { SEED } from '../../sandbox/seed.mjs';
+import { engines, label, launch } from './browser.mjs';
+import { recordPage, recorded, watchRequests } from './watch.mjs';
 
 const BUNDLE = new URL('../../dist/portal-elements.js', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WAIT = { timeout: 10_000 };
 const ALICE = 'alice@example.com';
 
 /** @type {Awaited<ReturnType<typeof listen>>} */ let sandbox;
 /** @type {import('node:http').Server} */ let site;
 /** @type {string} */ let origin;
-/** @type {import('puppeteer-core').Browser} */ let browser;
+/** @type {ReturnType<typeof watchRequests>} */ let requests;
 
 /**
  * A merchant page's policy. `lit-html` is the only Trusted Types policy the bundle creates;
@@ -49,6 +48,7 @@ const page = (head, body, lang = 'en') => `<!doctype html>
     <meta charset="utf-8">
     <title>My account</title>
     <link rel="icon" href="data:,">
+    <script src="/__e2e/record.js"></script>
     ${head}
   </head>
   <body>
@@ -96,8 +96,13 @@ before(async () => {
   sandbox = await listen({ port: 0, rateLimits: false });
   site = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const scriptSrc = pathname === '/konto-strict.html' ? `${origin}/dist/portal-elements.js` : "'self'";
+    // The kit's one file (and the test's recorder), not the folder beside it.
+    const scriptSrc = pathname === '/konto-strict.html' ? `${origin}/dist/portal-elements.js ${origin}/__e2e/record.js` : "'self'";
     const headers = { 'Content-Security-Policy': csp(sandbox.url, pathname === '/orders-stripe.html', scriptSrc), 'Cache-Control': 'no-store' };
+    if (pathname === '/__e2e/record.js') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+      return res.end(`(${recordPage})();`);
+    }
     if (pathname === '/dist/portal-elements.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
       return res.end(readFileSync(BUNDLE));
@@ -113,84 +118,39 @@ before(async () => {
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve(undefined)));
   origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (site.address()).port}`;
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  requests = watchRequests({ api: sandbox.server, site });
 });
 
 after(async () => {
-  await browser?.close();
   for (const server of [site, sandbox?.server]) {
     server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(() => resolve(undefined)) : resolve(undefined)));
   }
 });
 
+/** @type {Awaited<ReturnType<typeof launch>>} */ let browser;
+
 /**
- * A fresh browser context (empty storage) with everything a test checks recorded: every request,
- * console errors, uncaught errors, CSP/Trusted Types violations (as the page sees them), custom
- * element definitions, Trusted Types policies created, and every portal-* event's detail.
+ * A fresh page (empty storage) on `path` of the merchant's site, with a freshly seeded local
+ * Polar and an empty request log.
  */
 async function openPage(path) {
   await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  const context = await browser.createBrowserContext();
-  const tab = await context.newPage();
-  /** @type {{method: string, url: string, version?: string}[]} */ const requests = [];
-  /** @type {string[]} */ const errors = [];
-  /** @type {string[]} */ const warnings = [];
-  tab.on('request', (request) => requests.push({ method: request.method(), url: request.url(), version: request.headers()['polar-version'] }));
-  tab.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    if (message.type() === 'warn') warnings.push(message.text());
-  });
-  tab.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await tab.evaluateOnNewDocument(() => {
-    const w = /** @type {any} */ (window);
-    w.__violations = [];
-    w.__defines = [];
-    w.__policies = [];
-    w.__events = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample} (${e.sourceFile}:${e.lineNumber})`),
-    );
-    const define = CustomElementRegistry.prototype.define;
-    CustomElementRegistry.prototype.define = function (name, ...rest) {
-      w.__defines.push(name);
-      return define.call(this, name, ...rest);
-    };
-    const tt = w.trustedTypes;
-    const createPolicy = tt.createPolicy;
-    tt.createPolicy = function (name, ...rest) {
-      w.__policies.push(name);
-      return createPolicy.call(this, name, ...rest);
-    };
-    for (const type of ['portal-login', 'portal-logout', 'portal-session-expired']) {
-      document.addEventListener(type, (e) => w.__events.push(JSON.stringify({ type, detail: /** @type {any} */ (e).detail })));
-    }
-  });
-  await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
-
-  const api = () => requests.filter((r) => r.url.startsWith(sandbox.url) && r.method !== 'OPTIONS');
+  await requests.settle();
+  requests.clear();
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}${path}`);
   return {
     tab,
-    errors,
-    warnings,
-    requests,
-    /** API calls so far, as `METHOD path` -> count. */
-    apiCounts: () =>
-      api().reduce((counts, r) => {
-        const key = `${r.method} ${new URL(r.url).pathname}`;
-        counts[key] = (counts[key] ?? 0) + 1;
-        return counts;
-      }, /** @type {Record<string, number>} */ ({})),
-    recorded: () =>
-      tab.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        return { violations: w.__violations, defines: w.__defines, policies: w.__policies, events: w.__events };
-      }),
+    /** Console errors and uncaught errors: the page's own and, where the protocol tells, the browser's. */
+    errors: async () => [...tab.errors, ...(await recorded(tab)).errors],
+    warnings: async () => [...tab.warnings, ...(await recorded(tab)).warnings],
+    recorded: () => recorded(tab),
     /** Appends `<script src=/dist/portal-elements.js data-…>` as a page's own script would, and waits for it to run. */
     appendKit: () =>
       tab.evaluate(async (api) => {
         const w = /** @type {any} */ (window);
-        w.__loader ??= w.trustedTypes.createPolicy('merchant-loader', { createScriptURL: (url) => url });
+        w.__loader ??= w.trustedTypes.createPolicy('merchant-loader', { createScriptURL: (/** @type {string} */ url) => url });
         const script = document.createElement('script');
         script.dataset.organization = 'solo';
         script.dataset.api = api;
@@ -201,7 +161,7 @@ async function openPage(path) {
           document.head.append(script);
         });
       }, sandbox.url),
-    close: () => context.close(),
+    close: () => tab.close(),
   };
 }
 
@@ -227,278 +187,290 @@ async function mintToken(externalCustomerId) {
   return (await response.json()).token;
 }
 
-const settle = (tab) => tab.waitForNetworkIdle({ idleTime: 300, timeout: 10_000 });
-
 /** Texts of every <portal-login> on the page. */
-const loginTexts = (tab) => tab.$$eval('portal-login', (elements) => elements.map((element) => element.textContent?.replace(/\s+/g, ' ').trim()));
+const loginTexts = (/** @type {import('./browser.mjs').Page} */ tab) =>
+  tab.evaluate(() => [...document.querySelectorAll('portal-login')].map((element) => element.textContent?.replace(/\s+/g, ' ').trim()));
 
-test('a merchant page with one script tag: sign in by email code under a strict CSP and Trusted Types', async () => {
-  const { tab, errors, requests, apiCounts, recorded, appendKit, close } = await openPage('/account.html');
-  try {
-    await tab.locator('::-p-aria(Email)').fill(ALICE);
-    await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
-    const code = await codeFor(ALICE);
-    await tab.locator('::-p-aria(Sign-in code)').fill(code);
-    await tab.locator('::-p-aria([name="Sign in"][role="button"])').click();
-    await tab.waitForSelector('::-p-text(Signed in as Alice Martin)', { ...WAIT, visible: true });
-    await tab.waitForSelector('::-p-aria([name="Sign out"][role="button"])', { ...WAIT, visible: true });
-    await settle(tab);
+/** The tests, in one engine. */
+function merchantPage(engine) {
+  before(async () => {
+    browser = await launch(engine);
+  });
+  after(() => browser?.close());
 
-    const { violations, policies, defines, events } = await recorded();
-    assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
-    assert.deepEqual(errors, [], 'no console error, no uncaught error');
-    assert.deepEqual(policies, ['lit-html'], 'the bundle creates only the lit-html Trusted Types policy');
+  test('a merchant page with one script tag: sign in by email code under a strict CSP and Trusted Types', async () => {
+    const { tab, errors, recorded, appendKit, close } = await openPage('/account.html');
+    try {
+      await tab.fill('textbox', 'Email', ALICE);
+      await tab.click('button', 'Send code');
+      const code = await codeFor(ALICE);
+      await tab.fill('textbox', 'Sign-in code', code);
+      await tab.click('button', 'Sign in');
+      await tab.waitForText('Signed in as Alice Martin');
+      await tab.waitForName('button', 'Sign out');
+      await requests.settle();
 
-    // Each resource once: organization, the code request and check, then introspect + user,
-    // and the customer (its language at Polar, kept current by its stream).
-    assert.deepEqual(apiCounts(), {
-      'GET /v1/customer-portal/organizations/solo': 1,
-      'POST /v1/customer-portal/customer-session/request': 1,
-      'POST /v1/customer-portal/customer-session/authenticate': 1,
-      'GET /v1/customer-portal/customer-session/introspect': 1,
-      'GET /v1/customer-portal/customer-session/user': 1,
-      'GET /v1/customer-portal/customers/me': 1,
-      'GET /v1/customer-portal/customers/stream': 1,
+      const { violations, policies, defines, events } = await recorded();
+      assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
+      assert.deepEqual(await errors(), [], 'no console error, no uncaught error');
+      assert.deepEqual(policies, ['lit-html'], 'the bundle creates only the lit-html Trusted Types policy');
+
+      // Each resource once: organization, the code request and check, then introspect + user,
+      // and the customer (its language at Polar, kept current by its stream).
+      assert.deepEqual(requests.counts(), {
+        'GET /v1/customer-portal/organizations/solo': 1,
+        'POST /v1/customer-portal/customer-session/request': 1,
+        'POST /v1/customer-portal/customer-session/authenticate': 1,
+        'GET /v1/customer-portal/customer-session/introspect': 1,
+        'GET /v1/customer-portal/customer-session/user': 1,
+        'GET /v1/customer-portal/customers/me': 1,
+        'GET /v1/customer-portal/customers/stream': 1,
+      });
+
+      // The token never travels in a URL, and never in an event's detail.
+      const token = await tab.evaluate(() => {
+        for (let i = 0; i < sessionStorage.length; i++) {
+          const value = sessionStorage.getItem(/** @type {string} */ (sessionStorage.key(i))) ?? '';
+          const match = /polar_cst_[A-Za-z0-9_]+/.exec(value);
+          if (match) return match[0];
+        }
+        return null;
+      });
+      assert.ok(token, 'the session is kept in sessionStorage (the default)');
+      assert.deepEqual(requests.log.filter((r) => r.path.includes(token) || /polar_(cst|mst)_/.test(r.path)), []);
+      assert.equal(events.length, 1, 'one portal-login event');
+      assert.match(events[0], /"type":"portal-login"/);
+      assert.doesNotMatch(events[0], /polar_(cst|mst)_/);
+
+      assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
+      assert.deepEqual(defines.filter((name) => name === 'portal-login'), ['portal-login']);
+
+      // The same script a second time: no error, no second registration, nothing refetched.
+      const before = requests.counts();
+      await tab.evaluate(() => void (/** @type {any} */ (window).__loginClass = customElements.get('portal-login')));
+      await appendKit();
+      await requests.settle();
+      const again = await recorded();
+      assert.deepEqual(again.defines, defines, 'no element defined a second time');
+      assert.deepEqual(again.violations, []);
+      assert.deepEqual(await errors(), []);
+      assert.equal(await tab.evaluate(() => customElements.get('portal-login') === /** @type {any} */ (window).__loginClass), true);
+      assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
+      assert.deepEqual(requests.counts(), before, 'loading the kit again repeats no request');
+      assert.deepEqual(await loginTexts(tab), ['Signed in as Alice Martin (alice@example.com) Sign out']);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the kit loaded after the elements, and elements added later by script (single-page app)', async () => {
+    const { tab, errors, recorded, appendKit, close } = await openPage('/late.html');
+    try {
+      assert.equal(await tab.evaluate(() => customElements.get('portal-login') === undefined), true);
+      await appendKit();
+      // The element that was already in the page upgrades and renders.
+      await tab.waitForName('button', 'Send code');
+
+      // A route change renders another element: it works too, and shares the page's data.
+      await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
+      await tab.waitFor(() => document.querySelectorAll('portal-login button[type="submit"]').length === 2);
+      await requests.settle();
+
+      // Sign in with a token from the merchant's backend: every element follows.
+      const token = await mintToken('alice');
+      await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), token);
+      await tab.waitFor(() => [...document.querySelectorAll('portal-login')].every((el) => el.textContent?.includes('Signed in as Alice Martin')));
+
+      // One added after sign-in shows the signed-in user at once, without asking Polar again.
+      await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
+      await tab.waitFor(() => document.querySelectorAll('portal-login .signed-in').length === 3);
+      await requests.settle();
+      const signedIn = 'Signed in as Alice Martin (alice@example.com) Sign out';
+      assert.deepEqual(await loginTexts(tab), [signedIn, signedIn, signedIn]);
+      assert.equal(await tab.count('button', 'Sign out'), 3);
+
+      const { violations, defines, policies } = await recorded();
+      assert.deepEqual(violations, []);
+      assert.deepEqual(await errors(), []);
+      assert.deepEqual(policies, ['merchant-loader', 'lit-html']);
+      assert.equal(defines.filter((name) => name === 'portal-login').length, 1);
+      assert.deepEqual(requests.counts(), {
+        'GET /v1/customer-portal/organizations/solo': 1,
+        'GET /v1/customer-portal/customer-session/introspect': 1,
+        'GET /v1/customer-portal/customer-session/user': 1,
+        'GET /v1/customer-portal/customers/me': 1,
+        'GET /v1/customer-portal/customers/stream': 1,
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  /**
+   * Signs alice in, opens her order with a payment due and starts paying it with the card that
+   * asks for 3-D Secure (the order's row and the card are found by what they say).
+   */
+  async function payWith3ds(/** @type {import('./browser.mjs').Page} */ tab) {
+    await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
+    await tab.waitForText('Payment due');
+    await tab.evaluate(() => {
+      const rows = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+      rows.find((r) => r.textContent?.includes('Payment due'))?.querySelector('button')?.click();
     });
+    await tab.click('button', 'Pay now');
+    await tab.waitForText('Visa ending in 3184');
+    await tab.evaluate(() => {
+      const labels = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog label') ?? [])];
+      labels.find((l) => l.textContent?.includes('3184'))?.querySelector('input')?.click();
+      const buttons = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog button') ?? [])];
+      /** @type {HTMLButtonElement} */ (buttons.find((b) => /^Pay \$/.test(b.textContent?.trim() ?? ''))).click();
+    });
+  }
 
-    // The token never travels in a URL, and never in an event's detail.
-    const token = await tab.evaluate(() => {
-      for (let i = 0; i < sessionStorage.length; i++) {
-        const value = sessionStorage.getItem(/** @type {string} */ (sessionStorage.key(i))) ?? '';
-        const match = /polar_cst_[A-Za-z0-9_]+/.exec(value);
-        if (match) return match[0];
+  test('3-D Secure on a page whose CSP refuses Stripe.js: a clear message and Polar’s page instead; every request asks for the configured API version', async () => {
+    const { tab, recorded, close } = await openPage('/orders.html');
+    try {
+      await payWith3ds(tab);
+      await tab.waitForText('this page’s security settings block its check');
+      await tab.waitForName('link', 'Open this order on Polar');
+      const { violations } = await recorded();
+      assert.ok(violations.length > 0 && violations.every((v) => /trusted-types|script-src/.test(v)), `only the refused Stripe.js: ${violations.join(' | ')}`);
+      const versions = new Set(requests.log.filter((r) => r.server === 'api' && r.path.startsWith('/v1/') && r.method !== 'OPTIONS').map((r) => r.version));
+      assert.deepEqual([...versions], ['2026-04'], 'data-api-version on the script tag');
+    } finally {
+      await close();
+    }
+  });
+
+  test('3-D Secure on a page that allows Stripe.js (README’s policy): the bank’s check on the page, then paid', async () => {
+    const { tab, errors, recorded, close } = await openPage('/orders-stripe.html');
+    try {
+      await payWith3ds(tab);
+      // The bank's page is another origin's frame: its button found by id, and clicked there.
+      const pressed = await tab.inFrame('iframe[title="3D Secure authentication"]', () => {
+        const complete = /** @type {HTMLButtonElement | null} */ (document.querySelector('#complete:not([disabled])'));
+        // Clicked once this check has answered: the click closes the frame it runs in.
+        if (complete) setTimeout(() => complete.click());
+        return complete?.textContent;
+      });
+      assert.equal(pressed, 'Complete authentication');
+      await tab.waitForText('Payment received. Thank you!');
+      const { violations, policies } = await recorded();
+      assert.deepEqual(violations, []);
+      assert.deepEqual(await errors(), []);
+      assert.deepEqual(policies, ['lit-html', 'polar-portal-stripe'], 'Stripe.js comes through the kit’s own policy, which allows only it');
+    } finally {
+      await close();
+    }
+  });
+
+  test('linking a Discord account goes through Polar’s OAuth in a real tab; back on the merchant page, the invitation is there', async () => {
+    const { tab, errors, recorded, close } = await openPage('/benefits.html');
+    try {
+      await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
+      await tab.waitForText('Connect your Discord account to get access.');
+      const provider = await tab.popup(() => tab.click('button', 'Connect a Discord account'));
+      await provider.waitForText('signed in to Discord as');
+      assert.equal(await provider.evaluate(() => window.opener === null), true, 'the new tab cannot reach back into the merchant page');
+      const authorizeAt = await provider.url();
+      await provider.click('button', 'Authorize Polar');
+      await provider.waitFor((at) => location.href !== at && document.readyState === 'complete', authorizeAt);
+      // Polar returns only to its own pages: the tab ends on the local Polar's, not the merchant's.
+      const returned = await provider.url();
+      assert.equal(new URL(returned).origin, sandbox.url);
+      assert.ok(!returned.includes(origin), returned);
+      await provider.close();
+      await tab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await tab.waitForName('link', 'Accept the invitation: Discord');
+      const { violations } = await recorded();
+      assert.deepEqual(violations, []);
+      assert.deepEqual(await errors(), []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a German shop: the elements speak German, loaded beside the kit under the same strict policy; English with a warning when the file cannot load', async () => {
+    {
+      const { tab, errors, warnings, recorded, close } = await openPage('/konto.html');
+      try {
+        await tab.waitForName('button', 'Code senden');
+        assert.equal(await tab.evaluate(() => document.querySelector('portal-login h2')?.textContent?.trim()), 'Anmelden');
+        assert.equal(await tab.count('textbox', 'E-Mail'), 1, 'the field is labelled in German');
+        const { violations } = await recorded();
+        assert.deepEqual(violations, [], 'script-src \'self\' admits the locale file beside the kit');
+        assert.deepEqual([...(await errors()), ...(await warnings())], []);
+        assert.deepEqual(requests.log.filter((r) => r.path.includes('/locales/')).map((r) => r.path), ['/dist/locales/de.js'], 'one file, once');
+      } finally {
+        await close();
       }
-      return null;
-    });
-    assert.ok(token, 'the session is kept in sessionStorage (the default)');
-    assert.deepEqual(requests.filter((r) => r.url.includes(token) || /polar_(cst|mst)_/.test(r.url)), []);
-    assert.equal(events.length, 1, 'one portal-login event');
-    assert.match(events[0], /"type":"portal-login"/);
-    assert.doesNotMatch(events[0], /polar_(cst|mst)_/);
-
-    assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
-    assert.deepEqual(defines.filter((name) => name === 'portal-login'), ['portal-login']);
-
-    // The same script a second time: no error, no second registration, nothing refetched.
-    const before = apiCounts();
-    const loginClass = await tab.evaluateHandle(() => customElements.get('portal-login'));
-    await appendKit();
-    await settle(tab);
-    const again = await recorded();
-    assert.deepEqual(again.defines, defines, 'no element defined a second time');
-    assert.deepEqual(again.violations, []);
-    assert.deepEqual(errors, []);
-    assert.equal(await tab.evaluate((ctor) => customElements.get('portal-login') === ctor, loginClass), true);
-    assert.equal(await tab.evaluate(() => /** @type {any} */ (window).PolarPortal.version), version);
-    assert.deepEqual(apiCounts(), before, 'loading the kit again repeats no request');
-    assert.deepEqual(await loginTexts(tab), ['Signed in as Alice Martin (alice@example.com) Sign out']);
-  } finally {
-    await close();
-  }
-});
-
-test('the kit loaded after the elements, and elements added later by script (single-page app)', async () => {
-  const { tab, errors, apiCounts, recorded, appendKit, close } = await openPage('/late.html');
-  try {
-    assert.equal(await tab.evaluate(() => customElements.get('portal-login')), undefined);
-    await appendKit();
-    // The element that was already in the page upgrades and renders.
-    await tab.waitForSelector('::-p-aria([name="Send code"][role="button"])', { ...WAIT, visible: true });
-
-    // A route change renders another element: it works too, and shares the page's data.
-    await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
-    await tab.waitForFunction(() => document.querySelectorAll('portal-login button[type="submit"]').length === 2, WAIT);
-    await settle(tab);
-
-    // Sign in with a token from the merchant's backend: every element follows.
-    const token = await mintToken('alice');
-    await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), token);
-    await tab.waitForFunction(() => [...document.querySelectorAll('portal-login')].every((el) => el.textContent?.includes('Signed in as Alice Martin')), WAIT);
-
-    // One added after sign-in shows the signed-in user at once, without asking Polar again.
-    await tab.evaluate(() => document.querySelector('main')?.append(document.createElement('portal-login')));
-    await tab.waitForFunction(() => document.querySelectorAll('portal-login .signed-in').length === 3, WAIT);
-    await settle(tab);
-    const signedIn = 'Signed in as Alice Martin (alice@example.com) Sign out';
-    assert.deepEqual(await loginTexts(tab), [signedIn, signedIn, signedIn]);
-    assert.equal(await tab.$$eval('::-p-aria([name="Sign out"][role="button"])', (buttons) => buttons.length), 3);
-
-    const { violations, defines, policies } = await recorded();
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(policies, ['merchant-loader', 'lit-html']);
-    assert.equal(defines.filter((name) => name === 'portal-login').length, 1);
-    assert.deepEqual(apiCounts(), {
-      'GET /v1/customer-portal/organizations/solo': 1,
-      'GET /v1/customer-portal/customer-session/introspect': 1,
-      'GET /v1/customer-portal/customer-session/user': 1,
-      'GET /v1/customer-portal/customers/me': 1,
-      'GET /v1/customer-portal/customers/stream': 1,
-    });
-  } finally {
-    await close();
-  }
-});
-
-/** Signs alice in, opens her order with a payment due and starts paying it with the card that asks for 3-D Secure. */
-async function payWith3ds(tab) {
-  await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
-  await tab.waitForSelector('::-p-text(Payment due)', { ...WAIT, visible: true });
-  await tab.evaluate(() => {
-    const rows = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
-    rows.find((r) => r.textContent?.includes('Payment due'))?.querySelector('button')?.click();
+    }
+    for (const [path, why] of /** @type {const} */ ([['/konto-strict.html', /could not be loaded/], ['/konto-missing.html', /could not be loaded from .*\/nowhere\/de\.js/]])) {
+      const { tab, errors, warnings, close } = await openPage(path);
+      try {
+        // English, fully working: the form is there and sends a code.
+        await tab.waitForName('button', 'Send code');
+        assert.equal(await tab.evaluate(() => document.querySelector('portal-login h2')?.textContent?.trim()), 'Sign in');
+        const said = await warnings();
+        assert.ok(said.some((w) => /"de" translation/.test(w) && why.test(w)), `${path}: a console warning says why (${said.join(' | ')})`);
+        const broken = (await errors()).filter((e) => !/Failed to load resource|Content.Security.Policy|404|disallowed MIME type/i.test(e));
+        assert.deepEqual(broken, [], `${path}: nothing broken beyond the refused file`);
+        await tab.fill('textbox', 'Email', ALICE);
+        await tab.click('button', 'Send code');
+        await tab.waitForName('textbox', 'Sign-in code');
+      } finally {
+        await close();
+      }
+    }
   });
-  await tab.locator('::-p-aria([name="Pay now"][role="button"])').click();
-  await tab.waitForSelector('::-p-text(Visa ending in 3184)', { ...WAIT, visible: true });
-  await tab.evaluate(() => {
-    const labels = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog label') ?? [])];
-    labels.find((l) => l.textContent?.includes('3184'))?.querySelector('input')?.click();
-  });
-  await tab.evaluate(() => {
-    const buttons = [...(document.querySelector('portal-orders')?.shadowRoot?.querySelectorAll('dialog button') ?? [])];
-    /** @type {HTMLButtonElement} */ (buttons.find((b) => /^Pay \$/.test(b.textContent?.trim() ?? ''))).click();
+
+  test('<portal-app> alone on a strict merchant page: sign in, sections by link, Back and reload, each resource asked for once', async () => {
+    const { tab, errors, recorded, close } = await openPage('/app.html');
+    try {
+      await tab.fill('textbox', 'Email', ALICE);
+      await tab.click('button', 'Send code');
+      await tab.fill('textbox', 'Sign-in code', await codeFor(ALICE));
+      await tab.click('button', 'Sign in');
+      await tab.waitForName('heading', 'Overview');
+      await tab.waitForText('Next charge: Pro Monthly');
+      await requests.settle();
+      assert.equal(await tab.title(), 'Overview · My account');
+
+      await tab.click('link', 'Orders');
+      await tab.waitFor(() => location.hash === '#/orders');
+      await tab.waitForName('heading', 'Orders');
+      await tab.click('link', 'Billing');
+      await tab.waitForName('heading', 'Account balance');
+      await requests.settle();
+      assert.equal(await tab.title(), 'Billing · My account');
+      // Focus is on the section's heading, for the keyboard and the screen reader.
+      const focused = await tab.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return `${active?.tagName} ${active?.textContent?.trim()}`;
+      });
+      assert.equal(focused, 'H2 Billing');
+
+      // Every resource once, across three sections: the elements share one session and one cache.
+      // (The same path with another query is another resource: the benefits' purchases, the orders' page.)
+      const gets = requests.log.filter((r) => r.server === 'api' && r.method === 'GET').map((r) => r.path);
+      const repeated = gets.filter((call, i) => gets.indexOf(call) !== i && !call.endsWith('/stream'));
+      assert.deepEqual(repeated, [], 'no GET asked twice');
+
+      await tab.back();
+      await tab.waitFor(() => location.hash === '#/orders');
+      await tab.waitForName('heading', 'Orders');
+      await tab.reload();
+      await tab.waitForName('heading', 'Orders');
+      assert.equal(await tab.title(), 'Orders · My account');
+
+      const { violations } = await recorded();
+      assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
+      assert.deepEqual(await errors(), [], 'no console error, no uncaught error');
+    } finally {
+      await close();
+    }
   });
 }
 
-test('3-D Secure on a page whose CSP refuses Stripe.js: a clear message and Polar’s page instead; every request asks for the configured API version', async () => {
-  const { tab, requests, recorded, close } = await openPage('/orders.html');
-  try {
-    await payWith3ds(tab);
-    await tab.waitForSelector('::-p-text(this page’s security settings block its check)', { ...WAIT, visible: true });
-    await tab.waitForSelector('::-p-aria([name="Open this order on Polar"][role="link"])', { ...WAIT, visible: true });
-    const { violations } = await recorded();
-    assert.ok(violations.length > 0 && violations.every((v) => /trusted-types|script-src/.test(v)), `only the refused Stripe.js: ${violations.join(' | ')}`);
-    const versions = new Set(requests.filter((r) => r.url.startsWith(`${sandbox.url}/v1/`) && r.method !== 'OPTIONS').map((r) => r.version));
-    assert.deepEqual([...versions], ['2026-04'], 'data-api-version on the script tag');
-  } finally {
-    await close();
-  }
-});
-
-test('3-D Secure on a page that allows Stripe.js (README’s policy): the bank’s check on the page, then paid', async () => {
-  const { tab, errors, recorded, close } = await openPage('/orders-stripe.html');
-  try {
-    await payWith3ds(tab);
-    const frameHandle = await tab.waitForSelector('iframe[title="3D Secure authentication"]', WAIT);
-    const frame = await frameHandle?.contentFrame();
-    // The bank's page is another origin's frame: found by its button's id (ARIA queries stop at frames).
-    const complete = await frame?.waitForSelector('#complete:not([disabled])', WAIT);
-    assert.equal(await complete?.evaluate((b) => b.textContent), 'Complete authentication');
-    // A click inside the bank's frame (puppeteer's pointer does not reach into this frame).
-    await complete?.evaluate((b) => /** @type {HTMLButtonElement} */ (b).click());
-    await tab.waitForSelector('::-p-text(Payment received. Thank you!)', { ...WAIT, visible: true });
-    const { violations, policies } = await recorded();
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(policies, ['lit-html', 'polar-portal-stripe'], 'Stripe.js comes through the kit’s own policy, which allows only it');
-  } finally {
-    await close();
-  }
-});
-
-test('linking a Discord account goes through Polar’s OAuth in a real tab; back on the merchant page, the invitation is there', async () => {
-  const { tab, errors, recorded, close } = await openPage('/benefits.html');
-  try {
-    await tab.evaluate((t) => /** @type {any} */ (window).PolarPortal.session.setToken(t), await mintToken('alice'));
-    await tab.waitForSelector('::-p-text(Connect your Discord account to get access.)', { ...WAIT, visible: true });
-    const opened = new Promise((resolve) => tab.browserContext().once('targetcreated', resolve));
-    await tab.locator('::-p-aria([name="Connect a Discord account"][role="button"])').click();
-    const provider = await /** @type {Promise<import('puppeteer-core').Target>} */ (opened).then((target) => target.page());
-    assert.ok(provider, 'the provider opens in a new tab');
-    await provider.waitForSelector('::-p-text(signed in to Discord as)', WAIT);
-    assert.equal(await provider.evaluate(() => window.opener), null, 'the new tab cannot reach back into the merchant page');
-    await Promise.all([provider.waitForNavigation(WAIT), provider.locator('::-p-aria([name="Authorize Polar"][role="button"])').click()]);
-    // Polar returns only to its own pages: the tab ends on the local Polar's, not the merchant's.
-    assert.equal(new URL(provider.url()).origin, sandbox.url);
-    assert.doesNotMatch(provider.url(), new RegExp(origin.replace(/[.:/]/g, '\\$&')));
-    await provider.close();
-    await tab.bringToFront();
-    await tab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await tab.waitForSelector('::-p-aria([name="Accept the invitation: Discord"])', WAIT);
-    const { violations } = await recorded();
-    assert.deepEqual(violations, []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
-
-test('a German shop: the elements speak German, loaded beside the kit under the same strict policy; English with a warning when the file cannot load', async () => {
-  {
-    const { tab, errors, warnings, requests, recorded, close } = await openPage('/konto.html');
-    try {
-      await tab.waitForSelector('::-p-aria([name="Code senden"][role="button"])', { ...WAIT, visible: true });
-      assert.equal(await tab.$eval('portal-login h2', (h) => h.textContent?.trim()), 'Anmelden');
-      assert.ok(await tab.$('::-p-aria([name="E-Mail"][role="textbox"])'), 'the field is labelled in German');
-      const { violations } = await recorded();
-      assert.deepEqual(violations, [], 'script-src \'self\' admits the locale file beside the kit');
-      assert.deepEqual([...errors, ...warnings], []);
-      assert.deepEqual(requests.filter((r) => r.url.includes('/locales/')).map((r) => new URL(r.url).pathname), ['/dist/locales/de.js'], 'one file, once');
-    } finally {
-      await close();
-    }
-  }
-  for (const [path, why] of [['/konto-strict.html', /could not be loaded/], ['/konto-missing.html', /could not be loaded from .*\/nowhere\/de\.js/]]) {
-    const { tab, errors, warnings, close } = await openPage(path);
-    try {
-      // English, fully working: the form is there and sends a code.
-      await tab.waitForSelector('::-p-aria([name="Send code"][role="button"])', { ...WAIT, visible: true });
-      assert.equal(await tab.$eval('portal-login h2', (h) => h.textContent?.trim()), 'Sign in');
-      assert.ok(warnings.some((w) => /"de" translation/.test(w) && why.test(w)), `${path}: a console warning says why (${warnings.join(' | ')})`);
-      assert.deepEqual(errors.filter((e) => !/Failed to load resource|Content Security Policy|404/.test(e)), [], `${path}: nothing broken beyond the refused file`);
-      await tab.locator('::-p-aria([name="Email"][role="textbox"])').fill(ALICE);
-      await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
-      await tab.waitForSelector('::-p-aria([name="Sign-in code"][role="textbox"])', { ...WAIT, visible: true });
-    } finally {
-      await close();
-    }
-  }
-});
-
-test('<portal-app> alone on a strict merchant page: sign in, sections by link, Back and reload, each resource asked for once', async () => {
-  const { tab, errors, requests, recorded, close } = await openPage('/app.html');
-  try {
-    await tab.locator('::-p-aria(Email)').fill(ALICE);
-    await tab.locator('::-p-aria([name="Send code"][role="button"])').click();
-    await tab.locator('::-p-aria(Sign-in code)').fill(await codeFor(ALICE));
-    await tab.locator('::-p-aria([name="Sign in"][role="button"])').click();
-    await tab.waitForSelector('::-p-aria([name="Overview"][role="heading"])', { ...WAIT, visible: true });
-    await tab.waitForSelector('::-p-text(Next charge: Pro Monthly)', { ...WAIT, visible: true });
-    await settle(tab);
-    assert.equal(await tab.title(), 'Overview · My account');
-
-    await tab.locator('::-p-aria([name="Orders"][role="link"])').click();
-    await tab.waitForFunction(() => location.hash === '#/orders', WAIT);
-    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
-    await tab.locator('::-p-aria([name="Billing"][role="link"])').click();
-    await tab.waitForSelector('::-p-aria([name="Account balance"][role="heading"])', { ...WAIT, visible: true });
-    await settle(tab);
-    assert.equal(await tab.title(), 'Billing · My account');
-    // Focus is on the section's heading, for the keyboard and the screen reader.
-    const focused = await tab.evaluate(() => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return `${active?.tagName} ${active?.textContent?.trim()}`;
-    });
-    assert.equal(focused, 'H2 Billing');
-
-    // Every resource once, across three sections: the elements share one session and one cache.
-    // (The same path with another query is another resource: the benefits' purchases, the orders' page.)
-    const gets = requests.filter((r) => r.url.startsWith(sandbox.url) && r.method === 'GET').map((r) => new URL(r.url)).map((u) => u.pathname + u.search);
-    const repeated = gets.filter((call, i) => gets.indexOf(call) !== i && !call.endsWith('/stream'));
-    assert.deepEqual(repeated, [], 'no GET asked twice');
-
-    await tab.goBack();
-    await tab.waitForFunction(() => location.hash === '#/orders', WAIT);
-    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
-    await tab.reload({ waitUntil: 'load' });
-    await tab.waitForSelector('::-p-aria([name="Orders"][role="heading"])', { ...WAIT, visible: true });
-    assert.equal(await tab.title(), 'Orders · My account');
-
-    const { violations } = await recorded();
-    assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
-    assert.deepEqual(errors, [], 'no console error, no uncaught error');
-  } finally {
-    await close();
-  }
-});
+for (const engine of engines()) describe(label(engine), () => merchantPage(engine));

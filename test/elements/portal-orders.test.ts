@@ -412,6 +412,17 @@ describe('<portal-orders>', () => {
       await expect(el).to.be.accessible();
     });
 
+    /** Resolves when the bank's check (the local Polar's, sandbox/stripe/challenge.js) takes input. */
+    const challengeReady = () =>
+      new Promise<void>((resolve) => {
+        const ready = (event: MessageEvent) => {
+          if (event.data?.type !== 'stripe-3ds-ready') return;
+          removeEventListener('message', ready);
+          resolve();
+        };
+        addEventListener('message', ready);
+      });
+
     async function payWith3ds(el: PortalOrders) {
       await openPay(el);
       [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')].find((r) => textOf(r.closest('label')!).includes('3184'))!.click();
@@ -426,12 +437,13 @@ describe('<portal-orders>', () => {
       PolarPortal.configure({ stripeKey: STRIPE_KEY });
       expect(document.querySelector('script[src*="/stripe/v3/"]'), 'not loaded before it is needed').to.equal(null);
       const el = await mount();
+      const ready = challengeReady();
       await payWith3ds(el);
       await until(() => roleText(document, 'status').includes('Waiting for your bank'), 'waiting for the bank', 8000);
       const frame = await until(() => document.querySelector<HTMLIFrameElement>('iframe[title="3D Secure authentication"]'), 'the bank’s frame', 8000);
       await until(() => document.activeElement === frame, 'focus in the bank’s check');
+      await ready;
       // The check's first button: Complete authentication.
-      await new Promise((r) => setTimeout(r, 300));
       await sendKeys({ press: 'Enter' });
       await until(() => roleText(document, 'status').includes('Payment received'), 'paid', 8000);
       await eventually(async () => ((await api('GET', `orders/${ORDERS.alicePending}`)) as { status: string }).status === 'paid', 'Polar records it');
@@ -442,10 +454,11 @@ describe('<portal-orders>', () => {
       await signIn('solo', 'alice');
       PolarPortal.configure({ stripeKey: STRIPE_KEY });
       const el = await mount();
+      const ready = challengeReady();
       await payWith3ds(el);
       const frame = await until(() => document.querySelector<HTMLIFrameElement>('iframe[title="3D Secure authentication"]'), 'the bank’s frame', 8000);
       await until(() => document.activeElement === frame, 'focus in the bank’s check');
-      await new Promise((r) => setTimeout(r, 300));
+      await ready;
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Enter' });
       await until(() => roleText(document, 'alert').includes('We are unable to authenticate your payment method'), 'Stripe’s message', 8000);

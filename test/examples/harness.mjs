@@ -11,12 +11,12 @@ import { extname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../../sandbox/listen.mjs';
 import { SEED } from '../../sandbox/seed.mjs';
+import { CHROMIUM_ARGS, ENGINES } from '../../scripts/engines.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-export const WAIT = { timeout: 15_000 };
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+// Longer when the suites share the machine (PORTAL_TIME_SLACK, set by scripts/test-all.mjs).
+export const WAIT = { timeout: 15_000 * (Number(process.env.PORTAL_TIME_SLACK) || 1) };
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The local Polar on a free port. */
 export const startPolar = () => listen({ port: 0, rateLimits: false });
@@ -97,7 +97,7 @@ export async function serveFiles(dir, routes = {}) {
 
 /** Chromium with a page that records console errors and warnings and uncaught errors. */
 export async function openBrowser() {
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await puppeteer.launch({ executablePath: ENGINES.chromium.binary, headless: true, args: CHROMIUM_ARGS });
   return {
     browser,
     async open(url) {

@@ -13,9 +13,12 @@ export async function freshPortal(organization: 'acme' | 'solo' = 'solo'): Promi
   PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto', stripeKey: null as never, apiVersion: '2026-10', locale: '' });
 }
 
+/** How much longer waits may take: more when the engines run side by side (web-test-runner.config.mjs). */
+const SLACK = (globalThis as { __TIME_SLACK__?: number }).__TIME_SLACK__ ?? 1;
+
 /** Waits until `predicate` holds, polling each animation frame (for async UI, not timing). */
 export async function until<T>(predicate: () => T | undefined | null | false, message: string, timeout = 5000): Promise<T> {
-  const end = performance.now() + timeout;
+  const end = performance.now() + timeout * SLACK;
   for (;;) {
     const value = predicate();
     if (value) return value;
@@ -26,7 +29,7 @@ export async function until<T>(predicate: () => T | undefined | null | false, me
 
 /** Waits until an async check holds (a request to the local Polar, say), asking every 200 ms. */
 export async function eventually(check: () => Promise<boolean>, message: string, timeout = 5000): Promise<void> {
-  const end = performance.now() + timeout;
+  const end = performance.now() + timeout * SLACK;
   while (!(await check())) {
     if (performance.now() > end) throw new Error(`Timed out waiting for: ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
