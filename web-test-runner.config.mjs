@@ -40,12 +40,14 @@ function plainSummaryReporter() {
       let failed = 0;
       let skipped = 0;
       /** @type {Map<string, number>} */ const msByFile = new Map();
+      /** @type {[string, number][]} */ const msByTest = [];
       const walk = (suite, file) => {
         for (const test of suite.tests) {
           if (test.skipped) skipped++;
           else if (test.passed) passed++;
           else failed++;
           msByFile.set(file, (msByFile.get(file) ?? 0) + (test.duration ?? 0));
+          msByTest.push([test.name, test.duration ?? 0]);
         }
         for (const child of suite.suites) walk(child, file);
       };
@@ -55,6 +57,8 @@ function plainSummaryReporter() {
       }
       const slowest = [...msByFile].sort((a, b) => b[1] - a[1]).slice(0, 8);
       process.stdout.write(`\nslowest files: ${slowest.map(([file, ms]) => `${file} ${Math.round(ms / 1000)} s`).join(', ')}\n`);
+      const tests = msByTest.sort((a, b) => b[1] - a[1]).slice(0, 8);
+      process.stdout.write(`slowest tests: ${tests.map(([name, ms]) => `"${name.slice(0, 60)}" ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`);
       process.stdout.write(`\nbrowser (${ENGINES[ENGINE].label}): ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     },
   };
