@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { listen } from './sandbox/listen.mjs';
-import { ENGINES, launcherFor, portalCommands } from './scripts/wtr-engines.mjs';
+import { ENGINES, freePort, launcherFor, portalCommands } from './scripts/wtr-engines.mjs';
 
 const ENGINE = process.env.PORTAL_ENGINE || 'chromium';
 // How much longer than usual a wait may take before a test gives up: scripts/test-all.mjs runs
@@ -67,6 +67,8 @@ function plainSummaryReporter() {
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
+  // The system's pick, not the runner's (8000 and up): engines run side by side would race for one.
+  port: await freePort(),
   // Tests share one local Polar and reset it: one page at a time.
   concurrency: 1,
   plugins: [

@@ -12,19 +12,44 @@ import { spawn } from 'node:child_process';
 import { ENGINES, missing } from './engines.mjs';
 
 const SLACK = process.env.PORTAL_TIME_SLACK ?? '3';
+/** A suite still running after this has hung (a runner that failed to start can wait forever): it is stopped and fails. */
+const LIMIT_MS = 30 * 60_000;
 
-/** Runs a command, keeping its output; `live` echoes it as it comes. */
+/** Process groups of the suites running, stopped with this script. */
+const groups = new Set();
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    for (const pid of groups) stop(pid);
+    process.exit(1);
+  });
+}
+function stop(pid) {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {}
+}
+
+/** Runs a command in its own process group, keeping its output; `live` echoes it as it comes. */
 function run(command, args, { env = {}, live = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true });
+    groups.add(child.pid);
     let out = '';
     const take = (chunk) => {
       if (live) process.stdout.write(chunk);
       out += chunk;
     };
+    const hung = setTimeout(() => {
+      out += `\nstopped after ${LIMIT_MS / 60_000} minutes: it hung\n`;
+      stop(child.pid);
+    }, LIMIT_MS);
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    child.on('close', (code) => {
+      clearTimeout(hung);
+      groups.delete(child.pid);
+      resolve({ code: code ?? 1, out });
+    });
   });
 }
 

@@ -12,7 +12,8 @@ import { CHROMIUM_ARGS, ENGINES } from './engines.mjs';
 
 export { ENGINES, missing } from './engines.mjs';
 
-const freePort = () =>
+/** A port no one listens on now, from the system (so runs side by side never pick the same). */
+export const freePort = () =>
   new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -43,6 +44,8 @@ export async function launcherFor(engine) {
   const { webdriverLauncher } = await import('@web/test-runner-webdriver');
   const port = await freePort();
   const driver = spawn(ENGINES.webkit.binary, [`--port=${port}`], { stdio: 'ignore' });
+  // Stopped with the runner, and never what keeps it alive (a runner that failed to start exits).
+  driver.unref();
   process.on('exit', () => driver.kill());
   await waitForPort(port);
   return webdriverLauncher({

@@ -240,13 +240,15 @@ function candidates(role) {
 async function launchWebKit() {
   const port = await freePort();
   // WebKitGTK needs a display: its own virtual one unless there already is one.
-  const command = process.env.DISPLAY ? [ENGINES.webkit.binary, `--port=${port}`] : [ENGINES.webkit.display, '-a', ENGINES.webkit.binary, `--port=${port}`];
+  // (From display :120 up: the browser suite's xvfb-run, started at the same time, takes :99 up.)
+  const command = process.env.DISPLAY ? [ENGINES.webkit.binary, `--port=${port}`] : [ENGINES.webkit.display, '-a', '-n', '120', ENGINES.webkit.binary, `--port=${port}`];
   const driver = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true });
   const stop = () => {
     try {
       process.kill(-(/** @type {number} */ (driver.pid)));
     } catch {}
   };
+  driver.unref();
   process.on('exit', stop);
   await poll(() => listening(port), `WebKitWebDriver on port ${port}`);
   const base = `http://127.0.0.1:${port}`;

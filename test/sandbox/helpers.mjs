@@ -63,7 +63,7 @@ export async function start(options = { rateLimits: false }) {
   /**
    * Opens the customer's event stream (`GET …/customers/stream`) and collects its messages:
    * `events` are the parsed `data:` payloads, `raw` the bytes as sent. `next(key)` resolves with
-   * the first event of that key (already received or still to come).
+   * the first event of that key (already received or still to come), `reach(n)` once n have come.
    * @param {string} token
    */
   async function stream(token) {
@@ -103,7 +103,15 @@ export async function start(options = { rateLimits: false }) {
         const check = (/** @type {any} */ e) => (e.key === key ? (clearTimeout(timer), resolve(e)) : waiting.push(check));
         waiting.push(check);
       });
-    return Object.assign(state, { next, close: () => abort.abort() });
+    /** Resolves once `count` events in all have arrived (a job's event, however busy the machine). @param {number} count @param {number} [timeout] */
+    const reach = (count, timeout = 5000) =>
+      new Promise((resolve, reject) => {
+        if (events.length >= count) return resolve(events);
+        const timer = setTimeout(() => reject(new Error(`${events.length} of ${count} events within ${timeout} ms`)), timeout);
+        const check = () => (events.length >= count ? (clearTimeout(timer), resolve(events)) : waiting.push(check));
+        waiting.push(check);
+      });
+    return Object.assign(state, { next, reach, close: () => abort.abort() });
   }
   return { server, url, sandbox, api, mint, tokens, login, stream, close: () => new Promise((r) => server.close(r)) };
 }
