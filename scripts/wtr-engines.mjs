@@ -72,7 +72,7 @@ const WEBDRIVER_KEYS = {
 const PUPPETEER_KEYS = { Space: ' ' };
 
 /**
- * `portal-keys {type|press|down|up}`, `portal-viewport {width, height}` and
+ * `portal-keys {type|sequence|press|down|up}` (`sequence`: keys pressed one after the other in one command, a burst however busy the machine), `portal-viewport {width, height}` and
  * `portal-media {colorScheme}` for every engine; `portal-media` answers false where the
  * engine's automation cannot emulate it (Firefox over BiDi, WebKit over WebDriver).
  */
@@ -87,6 +87,7 @@ export function portalCommands() {
         if (command === 'portal-keys') {
           const key = (name) => PUPPETEER_KEYS[name] ?? name;
           if ('type' in payload) await page.keyboard.type(payload.type);
+          else if ('sequence' in payload) for (const name of payload.sequence) await page.keyboard.press(key(name));
           else if ('press' in payload) await page.keyboard.press(key(payload.press));
           else if ('down' in payload) await page.keyboard.down(key(payload.down));
           else await page.keyboard.up(key(payload.up));
@@ -108,13 +109,13 @@ export function portalCommands() {
           // One key down and up per character: WebKitWebDriver merges repeated letters otherwise.
           const key = (name) => WEBDRIVER_KEYS[name] ?? name;
           const actions =
-            'type' in payload
-              ? [...payload.type].flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }])
+            'type' in payload || 'sequence' in payload
+              ? [...(payload.sequence ?? payload.type)].map(key).flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }])
               : 'press' in payload
                 ? [{ type: 'keyDown', value: key(payload.press) }, { type: 'keyUp', value: key(payload.press) }]
                 : [{ type: 'down' in payload ? 'keyDown' : 'keyUp', value: key(payload.down ?? payload.up) }];
           await driver.performActions([{ type: 'key', id: 'keyboard', actions }]);
-          if ('type' in payload || 'press' in payload) await driver.releaseActions();
+          if (!('down' in payload || 'up' in payload)) await driver.releaseActions();
           return true;
         }
         if (command === 'portal-viewport') {

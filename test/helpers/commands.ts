@@ -11,7 +11,8 @@ declare global {
 /** The engine this run drives (web-test-runner.config.mjs). */
 export const ENGINE = window.__ENGINE__;
 
-type Keys = { type: string } | { press: string } | { down: string } | { up: string };
+/** `sequence`: key names or characters pressed in one command, so they come as one burst of typing however busy the machine. */
+type Keys = { type: string } | { sequence: string[] } | { press: string } | { down: string } | { up: string };
 
 /** Longest text typed in one command: each must answer within the runner's 20 s, and WebKit's WebDriver types a key at a time. */
 const PIECE = 40;
