@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '../helpers/commands.js';
 import { PolarPortal } from '../../src/index.js';
-import { freshPortal, until } from '../helpers/portal.js';
+import { freshPortal, slack, until } from '../helpers/portal.js';
 import { signIn } from '../helpers/session.js';
 
 const TAGS = ['portal-login', 'portal-subscriptions', 'portal-seats', 'portal-team', 'portal-orders', 'portal-billing', 'portal-benefits', 'portal-claim'];
@@ -54,7 +54,7 @@ describe('theme auto follows the page', () => {
   for (const c of CASES) {
     const emulated = c.visitor === 'dark' ? ' (a dark system is emulated in Chromium only: Firefox’s BiDi and WebKit’s WebDriver cannot)' : '';
     it(`${c.page ? `a “${c.page}” page` : 'a page that declares no scheme'}, a ${c.visitor}-mode visitor${emulated}: drawn ${c.drawn}, axe passes at 1280 and 390 px`, async function () {
-      this.timeout(60_000);
+      this.timeout(slack(60_000));
       if (!(await emulateMedia({ colorScheme: c.visitor })) && c.visitor === 'dark') this.skip();
       // The page paints what it declares: Canvas and CanvasText follow `color-scheme` (axe
       // reads only painted backgrounds, so the page sets them as a real site's CSS would).

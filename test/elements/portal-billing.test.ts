@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { focusFrame, sendKeys } from '../helpers/commands.js';
 import type { PortalBilling } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
-import { freshPortal, until } from '../helpers/portal.js';
+import { freshPortal, slack, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
 import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
@@ -271,7 +271,7 @@ describe('<portal-billing>', () => {
 
   it('adds a card through Polar’s embed (messages only from its origin), and lists it', async function () {
     // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
-    this.timeout(30_000);
+    this.timeout(slack(30_000));
     const el = await mountSignedIn('acme', 'globex', 'globex-billing');
     const added = oneEvent(el, 'portal-payment-method-added');
     button(document, 'Add payment method').click();
@@ -301,7 +301,7 @@ describe('<portal-billing>', () => {
 
   it('leaves the decline to Polar’s frame (one message, not two) and keeps the dialog open', async function () {
     // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
-    this.timeout(30_000);
+    this.timeout(slack(30_000));
     const el = await mountSignedIn();
     const frameErrors: unknown[] = [];
     const listen = (e: MessageEvent) => e.data?.type === 'POLAR_PAYMENT_METHOD' && e.data.event === 'error' && frameErrors.push(e.data.code);

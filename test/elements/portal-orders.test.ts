@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ENGINE, focusFrame, sendKeys } from '../helpers/commands.js';
 import type { PortalOrders } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
-import { eventually, freshPortal, until } from '../helpers/portal.js';
+import { eventually, freshPortal, slack, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
 import { PolarPortal } from '../../src/index.js';
 import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
@@ -432,7 +432,7 @@ describe('<portal-orders>', () => {
     it('3-D Secure with Polar’s Stripe key: Stripe.js loads only then, the bank’s check completes, the order is paid (not in WebKit: its WebDriver cannot type into Stripe’s cross-origin frame)', async function () {
       if (ENGINE === 'webkit') this.skip();
       // Two frames load (Stripe's stand-in and the bank's page): more than the default 10 s on a busy machine.
-      this.timeout(30_000);
+      this.timeout(slack(30_000));
       await signIn('solo', 'alice');
       PolarPortal.configure({ stripeKey: STRIPE_KEY });
       expect(document.querySelector('script[src*="/stripe/v3/"]'), 'not loaded before it is needed').to.equal(null);
@@ -492,7 +492,7 @@ describe('<portal-orders>', () => {
 
     it('adds a new card through Polar’s embed and pays with it', async function () {
       // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
-      this.timeout(30_000);
+      this.timeout(slack(30_000));
       await signIn('solo', 'alice');
       const el = await mount();
       await openPay(el);

@@ -16,6 +16,9 @@ export async function freshPortal(organization: 'acme' | 'solo' = 'solo'): Promi
 /** How much longer waits may take: more when the engines run side by side (web-test-runner.config.mjs). */
 const SLACK = (globalThis as { __TIME_SLACK__?: number }).__TIME_SLACK__ ?? 1;
 
+/** A test's own time limit (`this.timeout(slack(30_000))`), with the same slack as every wait. */
+export const slack = (ms: number): number => ms * SLACK;
+
 /** Waits until `predicate` holds, polling each animation frame (for async UI, not timing). */
 export async function until<T>(predicate: () => T | undefined | null | false, message: string, timeout = 5000): Promise<T> {
   const end = performance.now() + timeout * SLACK;

@@ -10,7 +10,7 @@ import { translationFor } from '../../src/i18n/localize.js';
 import type { Translation } from '../../src/i18n/translation.js';
 import { PolarPortal } from '../../src/index.js';
 import { button, maybeButton, textOf } from './dom.js';
-import { freshPortal, until } from './portal.js';
+import { freshPortal, slack, until } from './portal.js';
 import { mintSessionToken } from './sandbox.js';
 import { englishText, leakedText } from './visible-text.js';
 
@@ -136,7 +136,7 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
   for (const name of walk.personas) {
     const persona = PERSONAS[name];
     it(`signed in as ${name}: lists, every detail, every dialog`, async function () {
-      this.timeout(120_000);
+      this.timeout(slack(120_000));
       dialogsOpened = 0;
       PolarPortal.configure({ organization: persona.org });
       await PolarPortal.session.setToken(await mintSessionToken(persona.org, { external_customer_id: persona.customer, external_member_id: persona.member }));
@@ -202,7 +202,7 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
     });
 
     it(`signed in as ${name}: <portal-app>, every section`, async function () {
-      this.timeout(120_000);
+      this.timeout(slack(120_000));
       PolarPortal.configure({ organization: persona.org });
       await PolarPortal.session.setToken(await mintSessionToken(persona.org, { external_customer_id: persona.customer, external_member_id: persona.member }));
       const page = await fixture<HTMLElement>(html`<div><portal-app></portal-app></div>`);

@@ -69,6 +69,11 @@ describe('state/stream', () => {
       await eventually(async () => scope().stream.connected, 'connected');
       const before = opened();
       await eventually(async () => opened() > before && scope().stream.connected, 'reconnected', 3000);
+      // Then a connection that lives long enough to hear the receipt's job (0.7 s): an event sent
+      // while a stream is down is gone, at Polar as here.
+      await configureSandbox({ stream_lifetime_seconds: 600 });
+      const again = opened();
+      await eventually(async () => opened() > again && scope().stream.connected, 'reconnected for good', 3000);
       const heard = new Promise((resolve) => scope().stream.on((e) => e.key === 'order.receipt_generated' && resolve(e)));
       const list = (await api('GET', 'orders/?limit=100')) as { items: { id: string; status: string }[] };
       // The receipt's first GET answers 202 with no body and starts the render.
