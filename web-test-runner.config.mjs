@@ -94,4 +94,7 @@ export default {
   testFramework: { config: { timeout: 10000 * SLACK, retries: 0 } },
   // The walks through every element in every state take a minute or two on a 2-core machine.
   testsFinishTimeout: 300_000 * SLACK,
+  // A browser starting while the other suites run may take longer to open its first page too.
+  browserStartTimeout: 30_000 * SLACK,
+  testsStartTimeout: 20_000 * SLACK,
 };
