@@ -70,7 +70,7 @@ describe('state/stream', () => {
       const before = opened();
       await eventually(async () => opened() > before && scope().stream.connected, 'reconnected', 3000);
       // Then a connection that lives long enough to hear the receipt's job (0.7 s): an event sent
-      // while a stream is down is gone, at Polar as here.
+      // while a stream is down is gone, at Polar as here (Redis pub/sub, server/polar/eventstream/service.py).
       await configureSandbox({ stream_lifetime_seconds: 600 });
       const again = opened();
       await eventually(async () => opened() > again && scope().stream.connected, 'reconnected for good', 3000);
