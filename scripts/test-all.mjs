@@ -96,11 +96,13 @@ const suites = [
 
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
-const running = new Set(suites.map((s) => s.label));
+/** The suites started and not yet done. */
+const running = new Set();
 console.log(`\n${SIDE_BY_SIDE ? 'side by side' : 'one after the other'}: ${suites.map((s) => s.label).join(', ')}`);
 const heartbeat = setInterval(() => console.log(`… ${seconds(started)} s, still running: ${[...running].join(', ')}`), 60_000);
 const runSuite = async (suite) => {
   const begin = Date.now();
+  running.add(suite.label);
   const { code, out } = await run(suite.command, suite.args, { env: { ...suite.env, PORTAL_TIME_SLACK: SLACK } });
   running.delete(suite.label);
   const time = seconds(begin);
