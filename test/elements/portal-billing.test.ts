@@ -4,7 +4,7 @@ import type { PortalBilling } from '../../src/index.js';
 import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js';
 import { freshPortal, slack, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
-import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
+import { addFault, clearFaults, embedMessages, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
 const root = (el: PortalBilling) => el.shadowRoot!;
 const dialog = (el: PortalBilling) => root(el).querySelector('dialog');
@@ -274,6 +274,7 @@ describe('<portal-billing>', () => {
     this.timeout(slack(30_000));
     const el = await mountSignedIn('acme', 'globex', 'globex-billing');
     const added = oneEvent(el, 'portal-payment-method-added');
+    const embed = embedMessages();
     button(document, 'Add payment method').click();
     const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
     const url = new URL(frame.src);
@@ -281,7 +282,9 @@ describe('<portal-billing>', () => {
     expect(url.pathname).to.equal('/embed/payment-method');
     expect(url.searchParams.get('embed_origin')).to.equal(location.origin);
     expect(url.searchParams.get('mode')).to.equal('inline');
-    await until(() => frame.offsetHeight > 50, 'loaded and sized', 8000);
+    await until(() => embed.events.includes('loaded'), 'the embed’s form', 8000);
+    embed.stop();
+    await until(() => frame.offsetHeight > 50, 'the embed sized by its resize messages');
     await expect(el).to.be.accessible();
     // A message from any other origin, or not from the frame, is ignored.
     window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: { type: 'POLAR_PAYMENT_METHOD', event: 'success', paymentMethodId: 'x' } }));
@@ -303,12 +306,10 @@ describe('<portal-billing>', () => {
     // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
     this.timeout(slack(30_000));
     const el = await mountSignedIn();
-    const frameErrors: unknown[] = [];
-    const listen = (e: MessageEvent) => e.data?.type === 'POLAR_PAYMENT_METHOD' && e.data.event === 'error' && frameErrors.push(e.data.code);
-    addEventListener('message', listen);
+    const embed = embedMessages();
     button(document, 'Add payment method').click();
     const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
-    await until(() => frame.offsetHeight > 50, 'loaded', 8000);
+    await until(() => embed.events.includes('loaded'), 'the embed’s form', 8000);
     focusFrame(frame);
     await until(() => root(el).activeElement === frame, 'focus inside the embed');
     await sendKeys({ press: 'Tab' });
@@ -316,9 +317,9 @@ describe('<portal-billing>', () => {
     for (let i = 0; i < 19; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '4000000000000002' });
     await sendKeys({ press: 'Enter' });
-    await until(() => frameErrors.length, 'the frame’s decline', 8000);
-    removeEventListener('message', listen);
-    expect(frameErrors).to.deep.equal(['processing_failed']);
+    await until(() => embed.errors.length, 'the frame’s decline', 8000);
+    embed.stop();
+    expect(embed.errors).to.deep.equal(['processing_failed']);
     expect(dialog(el)?.open).to.equal(true);
     expect(roleText(document, 'alert'), 'no second message outside the frame').to.equal('');
     button(document, 'Close').click();

@@ -5,7 +5,7 @@ import { button, field, maybeButton, roleText, textOf } from '../helpers/dom.js'
 import { eventually, freshPortal, slack, until } from '../helpers/portal.js';
 import { api, recordRequests, signIn } from '../helpers/session.js';
 import { PolarPortal } from '../../src/index.js';
-import { addFault, clearFaults, expireSessions, SANDBOX } from '../helpers/sandbox.js';
+import { addFault, clearFaults, embedMessages, expireSessions, SANDBOX } from '../helpers/sandbox.js';
 
 // Seeded ids (sandbox/seed.mjs SEED.orders, SEED.subscriptions).
 const ORDERS = {
@@ -496,10 +496,13 @@ describe('<portal-orders>', () => {
       await signIn('solo', 'alice');
       const el = await mount();
       await openPay(el);
+      const embed = embedMessages();
       button(document, 'Add a new card').click();
       const frame = await until(() => root(el).querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'the embed');
       expect(new URL(frame.src).origin).to.equal(new URL(SANDBOX).origin);
-      await until(() => frame.offsetHeight > 50, 'the embed sized by its resize messages', 8000);
+      await until(() => embed.events.includes('loaded'), 'the embed’s form', 8000);
+      embed.stop();
+      await until(() => frame.offsetHeight > 50, 'the embed sized by its resize messages');
       const added = oneEvent(el, 'portal-payment-method-added');
       focusFrame(frame);
       await until(() => root(el).activeElement === frame, 'focus inside the embed');

@@ -107,3 +107,20 @@ export async function emailChanges(): Promise<EmailChangeMail[]> {
 /** Changes part of an organization's portal settings (what Polar's dashboard toggles). */
 export const setPortalSettings = (slug: 'acme' | 'solo', settings: Record<string, Record<string, boolean>>) =>
   control('POST', `organizations/${slug}/portal-settings`, settings);
+
+/**
+ * What the local Polar's payment-method frame posts to this page from now on: `loaded` once its
+ * form is there to type in (its size arrives earlier, while it still says "Loading…"), and the
+ * code of each `error`. `stop()` stops listening.
+ */
+export function embedMessages(): { events: string[]; errors: string[]; stop: () => void } {
+  const events: string[] = [];
+  const errors: string[] = [];
+  const listen = (e: MessageEvent) => {
+    if (e.origin !== new URL(SANDBOX).origin || e.data?.type !== 'POLAR_PAYMENT_METHOD') return;
+    events.push(e.data.event);
+    if (e.data.event === 'error') errors.push(e.data.code);
+  };
+  addEventListener('message', listen);
+  return { events, errors, stop: () => removeEventListener('message', listen) };
+}
