@@ -43,7 +43,7 @@ export async function launcherFor(engine) {
   }
   const { webdriverLauncher } = await import('@web/test-runner-webdriver');
   const port = await freePort();
-  const driver = spawn(ENGINES.webkit.binary, [`--port=${port}`], { stdio: 'ignore' });
+  const driver = spawn(ENGINES.webkit.binary, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, ...ENGINES.webkit.env } });
   // Stopped with the runner, and never what keeps it alive (a runner that failed to start exits).
   driver.unref();
   process.on('exit', () => driver.kill());

@@ -242,7 +242,7 @@ async function launchWebKit() {
   // WebKitGTK needs a display: its own virtual one unless there already is one.
   // (From display :120 up: the browser suite's xvfb-run, started at the same time, takes :99 up.)
   const command = process.env.DISPLAY ? [ENGINES.webkit.binary, `--port=${port}`] : [ENGINES.webkit.display, '-a', '-n', '120', ENGINES.webkit.binary, `--port=${port}`];
-  const driver = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true });
+  const driver = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true, env: { ...process.env, ...ENGINES.webkit.env } });
   const stop = () => {
     try {
       process.kill(-(/** @type {number} */ (driver.pid)));
