@@ -56,7 +56,8 @@ function plainSummaryReporter() {
         if (!session.passed && session.errors?.length) failed++;
       }
       const slowest = [...msByFile].sort((a, b) => b[1] - a[1]).slice(0, 8);
-      process.stdout.write(`\nslowest files: ${slowest.map(([file, ms]) => `${file} ${Math.round(ms / 1000)} s`).join(', ')}\n`);
+      const total = [...msByFile.values()].reduce((sum, ms) => sum + ms, 0);
+      process.stdout.write(`\n${msByFile.size} files, their tests ${Math.round(total / 1000)} s in all; slowest files: ${slowest.map(([file, ms]) => `${file} ${Math.round(ms / 1000)} s`).join(', ')}\n`);
       const tests = msByTest.sort((a, b) => b[1] - a[1]).slice(0, 8);
       process.stdout.write(`slowest tests: ${tests.map(([name, ms]) => `"${name.slice(0, 60)}" ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`);
       process.stdout.write(`\nbrowser (${ENGINES[ENGINE].label}): ${passed} passed, ${failed} failed, ${skipped} skipped\n`);

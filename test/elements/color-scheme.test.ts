@@ -1,8 +1,8 @@
 // `theme: auto` follows the page the elements sit on, not only the visitor's system: a light
 // shop seen by a visitor in dark mode stays light, a dark page stays dark, a `light dark` page
 // follows the visitor, a page that declares nothing is light, and a page's own theme switch is
-// followed. In each, every element passes axe (WCAG 2.2 AA, colour contrast included), signed
-// out and signed in, at 1280 px and 390 px.
+// followed. In each scheme, every element passes axe (WCAG 2.2 AA, colour contrast included),
+// signed out and signed in, at 1280 px and 390 px.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '../helpers/commands.js';
 import { PolarPortal } from '../../src/index.js';
@@ -41,6 +41,13 @@ function paint(scheme: string): void {
   root.color = scheme ? 'CanvasText' : '';
 }
 
+/**
+ * The schemes axe has read in this run. Cases that draw the same scheme draw the same pixels
+ * (the page's Canvas follows its scheme as the elements do), so axe reads each scheme once, in
+ * the first case that draws it here (Firefox and WebKit skip the dark-visitor ones).
+ */
+const axeRead = new Set<Scheme>();
+
 const drawn = (el: Element): Scheme | undefined =>
   el.matches(':state(theme-dark)') ? 'dark' : el.matches(':state(theme-light)') ? 'light' : undefined;
 
@@ -53,12 +60,14 @@ describe('theme auto follows the page', () => {
 
   for (const c of CASES) {
     const emulated = c.visitor === 'dark' ? ' (a dark system is emulated in Chromium only: Firefox’s BiDi and WebKit’s WebDriver cannot)' : '';
-    it(`${c.page ? `a “${c.page}” page` : 'a page that declares no scheme'}, a ${c.visitor}-mode visitor${emulated}: drawn ${c.drawn}, axe passes at 1280 and 390 px`, async function () {
+    it(`${c.page ? `a “${c.page}” page` : 'a page that declares no scheme'}, a ${c.visitor}-mode visitor${emulated}: drawn ${c.drawn} at 1280 and 390 px, where axe passes`, async function () {
       this.timeout(slack(60_000));
       if (!(await emulateMedia({ colorScheme: c.visitor })) && c.visitor === 'dark') this.skip();
       // The page paints what it declares: Canvas and CanvasText follow `color-scheme` (axe
       // reads only painted backgrounds, so the page sets them as a real site's CSS would).
       paint(c.page);
+      const axe = !axeRead.has(c.drawn);
+      axeRead.add(c.drawn);
       for (const s of SESSIONS) {
         await freshPortal(s.org);
         if (s.customer) await signIn(s.org, s.customer, s.member);
@@ -68,7 +77,7 @@ describe('theme auto follows the page', () => {
         for (const width of [1280, 390]) {
           await setViewport({ width, height: 844 });
           for (const tag of TAGS) expect(drawn(page.querySelector(tag)!), `${s.who}, ${width} px: ${tag}`).to.equal(c.drawn);
-          await expect(page, `${s.who}, ${width} px`).to.be.accessible();
+          if (axe) await expect(page, `${s.who}, ${width} px, drawn ${c.drawn}`).to.be.accessible();
         }
         page.remove();
       }

@@ -1,4 +1,5 @@
-// examples/next, built and started as a merchant would (next build, next start): the route
+// examples/next, built and started as a merchant would (next build, which also type-checks it
+// against the kit's declarations and fails on any error; then next start): the route
 // handler mints the customer's session with an organization token the browser never receives;
 // the customer is signed in with no code, cancels a subscription, and the client component's
 // on<event> handler hears it. No hydration warning, no error.
