@@ -1,20 +1,19 @@
 // `npm test`: makes sure Debian's Chromium (and PHP, for the WordPress example) is there, builds
-// the bundle (the smoke, merchant-page and example tests load it), then runs side by side the
-// Node suites (local Polar contract, element contract, the merchant page and demo in every
-// engine, the framework examples in Chromium) and the browser suite in every engine it finds:
-// Chromium, and Firefox ESR and WebKitGTK when Debian's packages are installed
-// (PORTAL_ENGINES=chromium,firefox picks). Each suite mostly waits on its browser or its local
-// Polar, so side by side they finish in little more than the longest alone; their waits get
-// more slack (PORTAL_TIME_SLACK) because each has a share of the machine. Prints each suite's
-// output when it ends, its count and time, which engines it skipped and why, and one line
-// adding everything up.
+// the bundle (the smoke, merchant-page and example tests load it), then runs the Node suites
+// (local Polar contract, element contract, the merchant page and demo in every engine, the
+// framework examples in Chromium) and the browser suite in every engine it finds: Chromium, and
+// Firefox ESR and WebKitGTK when Debian's packages are installed (PORTAL_ENGINES=chromium,firefox
+// picks). Two suites run at a time; their waits get more slack (PORTAL_TIME_SLACK) because each
+// has a share of the machine. Prints each suite's output when it ends, its count and time, which
+// engines it skipped and why, and one line adding everything up.
 import { spawn } from 'node:child_process';
 import { ENGINES, missing } from './engines.mjs';
 
-// PORTAL_SIDE_BY_SIDE=0 runs the suites one after the other (CI: side by side, a browser under
-// the full load of the others still crashes or stalls now and then).
-const SIDE_BY_SIDE = process.env.PORTAL_SIDE_BY_SIDE !== '0';
-const SLACK = process.env.PORTAL_TIME_SLACK ?? (SIDE_BY_SIDE ? '3' : '1');
+// How many suites run at once (PORTAL_SUITES_AT_ONCE; 1 is one after the other). Two keep both
+// cores busy, since each suite alone leaves one partly idle while it waits; with all four at once
+// a browser starved of the CPU crashed or stalled now and then.
+const AT_ONCE = Math.max(1, Number(process.env.PORTAL_SUITES_AT_ONCE) || 2);
+const SLACK = process.env.PORTAL_TIME_SLACK ?? String(Math.min(AT_ONCE, 3));
 /** A suite still running after this has hung (a runner that failed to start can wait forever): it is stopped and fails. */
 const LIMIT_MS = 30 * 60_000;
 
@@ -74,13 +73,6 @@ const engines = wanted.filter((engine) => {
 const count = (text, pattern) => Number(pattern.exec(text)?.[1] ?? 0);
 /** @type {{label: string, command: string, args: string[], env?: Record<string, string>, counts: (out: string) => [number, number, number] | undefined}[]} */
 const suites = [
-  {
-    label: 'Node suites',
-    command: 'npm',
-    args: ['run', '-s', 'test:node'],
-    env: { PORTAL_ENGINES: engines.join(',') },
-    counts: (out) => (/^# pass \d+/m.test(out) ? [count(out, /^# pass (\d+)/m), count(out, /^# fail (\d+)/m), count(out, /^# skipped (\d+)/m)] : undefined),
-  },
   ...engines.map((engine) => ({
     label: `browser suite in ${ENGINES[engine].label}`,
     // WebKitGTK needs a display: a virtual one of its own.
@@ -92,13 +84,24 @@ const suites = [
       return line ? [Number(line[1]), Number(line[2]), Number(line[3])] : undefined;
     },
   })),
+  {
+    label: 'Node suites',
+    command: 'npm',
+    args: ['run', '-s', 'test:node'],
+    env: { PORTAL_ENGINES: engines.join(',') },
+    counts: (out) => (/^# pass \d+/m.test(out) ? [count(out, /^# pass (\d+)/m), count(out, /^# fail (\d+)/m), count(out, /^# skipped (\d+)/m)] : undefined),
+  },
 ];
+// Started longest first (Chromium, WebKit, Firefox, then the Node suites), so that the last two
+// end at about the same time rather than one running on alone.
+const LONGEST_FIRST = ['browser suite in Chromium', 'browser suite in WebKit', 'browser suite in Firefox', 'Node suites'];
+suites.sort((a, b) => LONGEST_FIRST.indexOf(a.label) - LONGEST_FIRST.indexOf(b.label));
 
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
 /** The suites started and not yet done. */
 const running = new Set();
-console.log(`\n${SIDE_BY_SIDE ? 'side by side' : 'one after the other'}: ${suites.map((s) => s.label).join(', ')}`);
+console.log(`\n${AT_ONCE === 1 ? 'one after the other' : `${AT_ONCE} at a time`}: ${suites.map((s) => s.label).join(', ')}`);
 const heartbeat = setInterval(() => console.log(`… ${seconds(started)} s, still running: ${[...running].join(', ')}`), 60_000);
 const runSuite = async (suite) => {
   const begin = Date.now();
@@ -107,15 +110,19 @@ const runSuite = async (suite) => {
   running.delete(suite.label);
   const time = seconds(begin);
   console.log(`\n===== ${suite.label} (${time} s) =====\n${out}`);
-  return { ...suite, code, out, time };
+  return Object.assign(suite, { code, out, time });
 };
+const waiting = [...suites];
 const results = [];
-if (SIDE_BY_SIDE) results.push(...(await Promise.all(suites.map(runSuite))));
-else for (const suite of suites) results.push(await runSuite(suite));
+const worker = async () => {
+  for (let suite; (suite = waiting.shift()); ) results.push(await runSuite(suite));
+};
+await Promise.all(Array.from({ length: Math.min(AT_ONCE, suites.length) }, worker));
 clearInterval(heartbeat);
 
 const totals = [0, 0, 0];
 console.log('');
+results.sort((a, b) => suites.indexOf(a) - suites.indexOf(b));
 for (const { label, code, out, time, counts } of results) {
   const [passed, failed, skipped] = counts(out) ?? [0, code === 0 ? 0 : 1, 0];
   totals[0] += passed;
