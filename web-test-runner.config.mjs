@@ -10,7 +10,7 @@ import { ENGINES, freePort, launcherFor, portalCommands } from './scripts/wtr-en
 
 const ENGINE = process.env.PORTAL_ENGINE || 'chromium';
 // How much longer than usual a wait may take before a test gives up: scripts/test-all.mjs runs
-// the engines side by side, each with a share of the machine. (Waits guard against a hang; no
+// two suites at a time, each with a share of the machine. (Waits guard against a hang; no
 // test asserts speed: that is `npm run bench`.)
 const SLACK = Number(process.env.PORTAL_TIME_SLACK) || 1;
 if (!(ENGINE in ENGINES)) throw new Error(`PORTAL_ENGINE=${ENGINE}: not one of ${Object.keys(ENGINES).join(', ')}`);

@@ -13,7 +13,7 @@ export async function freshPortal(organization: 'acme' | 'solo' = 'solo'): Promi
   PolarPortal.configure({ organization, api: SANDBOX, storage: 'session', getToken: null as never, theme: 'auto', stripeKey: null as never, apiVersion: '2026-10', locale: '' });
 }
 
-/** How much longer waits may take: more when the engines run side by side (web-test-runner.config.mjs). */
+/** How much longer waits may take: more when suites share the machine (web-test-runner.config.mjs). */
 const SLACK = (globalThis as { __TIME_SLACK__?: number }).__TIME_SLACK__ ?? 1;
 
 /** A test's own time limit (`this.timeout(slack(30_000))`), with the same slack as every wait. */
