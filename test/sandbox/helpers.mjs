@@ -70,7 +70,7 @@ export async function start(options = { rateLimits: false }) {
     const abort = new AbortController();
     const res = await fetch(`${url}/v1/customer-portal/customers/stream`, { headers: { Authorization: `Bearer ${token}`, Origin: 'https://merchant.example' }, signal: abort.signal });
     /** @type {any[]} */ const events = [];
-    /** @type {((e: any) => void)[]} */ const waiting = [];
+    /** Checks waiting for the next event. @type {(() => void)[]} */ const waiting = [];
     const state = { raw: '', events, headers: res.headers, status: res.status };
     (async () => {
       const decoder = new TextDecoder();
@@ -87,30 +87,32 @@ export async function start(options = { rateLimits: false }) {
             if (!data) continue;
             const event = JSON.parse(data);
             events.push(event);
-            for (const w of waiting.splice(0)) w(event);
+            for (const check of waiting.splice(0)) check();
           }
         }
       } catch {
         // aborted
       }
     })();
+    /**
+     * Resolves with what `found` gives once it gives something, asked now and at each event.
+     * @template T @param {() => T | undefined} found @param {() => string} what @param {number} timeout @returns {Promise<T>}
+     */
+    const when = (found, what, timeout) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${what()} within ${timeout} ms`)), timeout);
+        const check = () => {
+          const value = found();
+          if (value === undefined) return void waiting.push(check);
+          clearTimeout(timer);
+          resolve(value);
+        };
+        check();
+      });
     /** @param {string} key @param {number} [timeout] */
-    const next = (key, timeout = 3000) =>
-      new Promise((resolve, reject) => {
-        const found = events.find((e) => e.key === key);
-        if (found) return resolve(found);
-        const timer = setTimeout(() => reject(new Error(`no ${key} event within ${timeout} ms`)), timeout);
-        const check = (/** @type {any} */ e) => (e.key === key ? (clearTimeout(timer), resolve(e)) : waiting.push(check));
-        waiting.push(check);
-      });
-    /** Resolves once `count` events in all have arrived (a job's event, however busy the machine). @param {number} count @param {number} [timeout] */
-    const reach = (count, timeout = 5000) =>
-      new Promise((resolve, reject) => {
-        if (events.length >= count) return resolve(events);
-        const timer = setTimeout(() => reject(new Error(`${events.length} of ${count} events within ${timeout} ms`)), timeout);
-        const check = () => (events.length >= count ? (clearTimeout(timer), resolve(events)) : waiting.push(check));
-        waiting.push(check);
-      });
+    const next = (key, timeout = 3000) => when(() => events.find((e) => e.key === key), () => `no ${key} event`, timeout);
+    /** Once `count` events in all have arrived (a job's event, however busy the machine). @param {number} count @param {number} [timeout] */
+    const reach = (count, timeout = 5000) => when(() => (events.length >= count ? events : undefined), () => `${events.length} of ${count} events`, timeout);
     return Object.assign(state, { next, reach, close: () => abort.abort() });
   }
   return { server, url, sandbox, api, mint, tokens, login, stream, close: () => new Promise((r) => server.close(r)) };
