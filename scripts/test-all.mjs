@@ -71,7 +71,7 @@ const engines = wanted.filter((engine) => {
 });
 
 const count = (text, pattern) => Number(pattern.exec(text)?.[1] ?? 0);
-/** @type {{label: string, command: string, args: string[], env?: Record<string, string>, counts: (out: string) => [number, number, number] | undefined}[]} */
+/** @type {{label: string, command: string, args: string[], env?: Record<string, string>, counts: (out: string) => [number, number, number] | undefined, code?: number, out?: string, time?: number}[]} */
 const suites = [
   ...engines.map((engine) => ({
     label: `browser suite in ${ENGINES[engine].label}`,
@@ -111,20 +111,19 @@ const runSuite = async (suite) => {
   running.delete(suite.label);
   const time = seconds(begin);
   console.log(`\n===== ${suite.label} (${time} s) =====\n${out}`);
-  return Object.assign(suite, { code, out, time });
+  Object.assign(suite, { code, out, time });
 };
 const waiting = [...suites];
-const results = [];
 const worker = async () => {
-  for (let suite; (suite = waiting.shift()); ) results.push(await runSuite(suite));
+  for (let suite; (suite = waiting.shift()); ) await runSuite(suite);
 };
 await Promise.all(Array.from({ length: Math.min(AT_ONCE, suites.length) }, worker));
 clearInterval(heartbeat);
 
 const totals = [0, 0, 0];
 console.log('');
-results.sort((a, b) => suites.indexOf(a) - suites.indexOf(b));
-for (const { label, code, out, time, counts } of results) {
+// Each suite holds its outcome now; they print in the order they started, whatever order they ended in.
+for (const { label, code, out, time, counts } of suites) {
   const [passed, failed, skipped] = counts(out) ?? [0, code === 0 ? 0 : 1, 0];
   totals[0] += passed;
   totals[1] += failed;
@@ -133,5 +132,5 @@ for (const { label, code, out, time, counts } of results) {
 }
 console.log(`all suites: ${seconds(started)} s`);
 console.log(`\ntests: ${totals[0]} passed, ${totals[1]} failed, ${totals[2]} skipped`);
-const failed = results.find((r) => r.code !== 0);
+const failed = suites.find((s) => s.code !== 0);
 if (failed) process.exit(failed.code);
