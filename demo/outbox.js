@@ -81,14 +81,20 @@
           when.textContent = ago(entry.sent_at);
           const actions = document.createElement('span');
           actions.className = 'outbox-actions';
-          actions.append(
-            button('Copy', `Copy code for ${entry.email}`, async () =>
-              say((await copy(entry.code, code)) ? `Copied ${entry.code}.` : 'Code selected: press Ctrl-C to copy it.'),
-            ),
-            button('Fill in', `Fill in code for ${entry.email}`, () =>
-              say(fillCode(entry.code) ? `Filled in ${entry.code}: press "Sign in".` : 'Send a code first: the code field appears after "Send code".'),
-            ),
-          );
+          if (entry.status === 'unused') {
+            actions.append(
+              button('Copy', `Copy code for ${entry.email}`, async () =>
+                say((await copy(entry.code, code)) ? `Copied ${entry.code}.` : 'Code selected: press Ctrl-C to copy it.'),
+              ),
+              button('Fill in', `Fill in code for ${entry.email}`, () =>
+                say(fillCode(entry.code) ? `Filled in ${entry.code}: press "Sign in".` : 'Send a code first: the code field appears after "Send code".'),
+              ),
+            );
+          } else {
+            // A code works once and for 30 minutes, as Polar's do: a spent one is no use to copy.
+            item.classList.add('outbox-spent');
+            actions.textContent = entry.status === 'used' ? 'Used' : 'Expired';
+          }
           item.append(who, code, when, actions);
           return item;
         }),

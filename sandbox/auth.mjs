@@ -12,6 +12,8 @@ const CODE_TTL_MS = 30 * 60 * 1000;
  * @typedef {{kind: 'customer', customer: any, member: null, session: Session}
  *   | {kind: 'member', customer: any, member: any, session: Session}
  *   | {kind: 'organization', organization: any}} Principal
+ * @typedef {{email: string, code: string, organization_id: string, sent_at: string, expires_at: string, used_at: string|null}} OutboxEntry
+ *   a code as it was "emailed"; `used_at` once it signed someone in (Polar then deletes it)
  */
 
 export function createAuthStore() {
@@ -20,7 +22,7 @@ export function createAuthStore() {
     sessions: new Map(),
     /** @type {Map<string, {code: string, customerId: string, memberId: string|null, email: string, expiresAt: number}>} */
     codes: new Map(),
-    /** @type {{email: string, code: string, organization_id: string, sent_at: string}[]} newest first */
+    /** @type {OutboxEntry[]} newest first */
     outbox: [],
   };
 }
@@ -91,8 +93,32 @@ export function issueLoginCode(world, { customerId, memberId, email, organizatio
   const now = world.now();
   const ttl = world.config.code_ttl_seconds != null ? world.config.code_ttl_seconds * 1000 : CODE_TTL_MS;
   world.auth.codes.set(code, { code, customerId, memberId, email, expiresAt: now + ttl });
-  world.auth.outbox.unshift({ email, code, organization_id: organizationId, sent_at: new Date(now).toISOString() });
+  world.auth.outbox.unshift({ email, code, organization_id: organizationId, sent_at: new Date(now).toISOString(), expires_at: new Date(now + ttl).toISOString(), used_at: null });
   return code;
+}
+
+/**
+ * The code signed someone in: Polar deletes it (customer_portal/service/customer_session.py,
+ * `authenticate`), and the outbox marks its mail as used so nobody fills it in again.
+ * @param {import('./server.mjs').World} world
+ * @param {string} code
+ */
+export function useLoginCode(world, code) {
+  world.auth.codes.delete(code);
+  const mail = world.auth.outbox.find((entry) => entry.code === code && !entry.used_at);
+  if (mail) mail.used_at = new Date(world.now()).toISOString();
+}
+
+/**
+ * The outbox as the control API shows it: each mail says whether its code still works.
+ * @param {import('./server.mjs').World} world
+ */
+export function outboxView(world) {
+  const now = world.now();
+  return world.auth.outbox.map((entry) => ({
+    ...entry,
+    status: entry.used_at ? 'used' : Date.parse(entry.expires_at) <= now ? 'expired' : 'unused',
+  }));
 }
 
 /** Every issued session expires now (the control API's "session expires mid-use"). */

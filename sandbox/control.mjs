@@ -2,7 +2,7 @@
 // The sandbox's own control API under /__sandbox/ (not part of Polar): outbox, reset,
 // config, faults, session expiry, and a tiny file host standing in for S3 download URLs.
 import { HttpError, readJsonBody } from './http.mjs';
-import { expireAllSessions } from './auth.mjs';
+import { expireAllSessions, outboxView } from './auth.mjs';
 import { validateWith } from './validate.mjs';
 import { claimSeat } from './routes/seats.mjs';
 
@@ -51,7 +51,7 @@ export async function handleControl(world, req, url, origin) {
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '');
   const route = `${method} ${path}`;
-  if (route === 'GET /__sandbox/outbox') return { status: 200, body: world.auth.outbox };
+  if (route === 'GET /__sandbox/outbox') return { status: 200, body: outboxView(world) };
   if (route === 'GET /__sandbox/invitations') return { status: 200, body: invitations(world, origin) };
   if (route === 'GET /__sandbox/email-changes') return { status: 200, body: emailChanges(world) };
   const settings = /^\/__sandbox\/organizations\/([^/]+)\/portal-settings$/.exec(path);

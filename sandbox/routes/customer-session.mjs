@@ -2,7 +2,7 @@
 // Email-code login (polar-api.md §4) and the session's own introspection.
 import { validateBody } from '../validate.mjs';
 import { HttpError, polarError, polarValidationError } from '../http.mjs';
-import { issueLoginCode, issueSession } from '../auth.mjs';
+import { issueLoginCode, issueSession, useLoginCode } from '../auth.mjs';
 import { newId } from '../ids.mjs';
 import { subject } from './scope.mjs';
 
@@ -56,13 +56,13 @@ export default [
     method: 'POST', path: `${BASE}/authenticate`, gate: 'anonymous',
     async handler(ctx) {
       const body = validateBody('CustomerSessionCodeAuthenticateRequest', await ctx.body());
-      const { auth } = ctx.world;
-      const entry = auth.codes.get(body.code); // exact comparison: lower case never matches
+      const { codes } = ctx.world.auth;
+      const entry = codes.get(body.code); // exact comparison: lower case never matches
       const invalid = () => polarError(401, 'CustomerSessionCodeInvalidOrExpired', 'This customer session code is invalid or has expired.');
       if (!entry || entry.expiresAt <= ctx.now) throw invalid();
       const customer = ctx.state.customers.get(entry.customerId);
       if (!customer || (entry.memberId && !ctx.state.members.has(entry.memberId))) throw invalid();
-      auth.codes.delete(body.code); // single use
+      useLoginCode(ctx.world, body.code); // single use
       if (customer.email && customer.email.toLowerCase() === entry.email.toLowerCase()) customer.email_verified = true;
       const session = issueSession(ctx.world, { customerId: customer.id, memberId: entry.memberId });
       return { status: 200, body: { token: session.token } };

@@ -16,6 +16,10 @@ export interface OutboxEntry {
   code: string;
   organization_id: string;
   sent_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** whether the code still signs in: Polar deletes a code once it is used */
+  status: 'unused' | 'used' | 'expired';
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {

@@ -31,19 +31,25 @@ test('a code is 6 upper-case characters, single use, and yields a 53-char polar_
   assert.deepEqual([again.status, again.body], [401, INVALID_CODE]);
 });
 
-test('each request makes a new code and earlier ones stay valid; codes expire', async () => {
+test('each request makes a new code and earlier ones stay valid; codes expire; the outbox says which still work', async () => {
   const body = { email: 'alice@example.com', organization_id: SEED.organizations.solo.id };
+  const statuses = async () => (await s.api('GET', '/__sandbox/outbox')).body.map((/** @type {any} */ mail) => mail.status);
   await s.api('POST', REQ, { body });
   await s.api('POST', REQ, { body });
   const outbox = (await s.api('GET', '/__sandbox/outbox')).body;
   assert.equal(outbox.length, 2);
   assert.ok(outbox[0].sent_at >= outbox[1].sent_at, 'newest first');
+  assert.equal(Date.parse(outbox[0].expires_at) - Date.parse(outbox[0].sent_at), 30 * 60 * 1000);
+  assert.deepEqual(await statuses(), ['unused', 'unused']);
   assert.equal((await s.api('POST', AUTH, { body: { code: outbox[1].code } })).status, 200);
+  // The older code signed Alice in: its mail is marked, so the demo's outbox offers it no more.
+  assert.deepEqual(await statuses(), ['unused', 'used']);
   await s.api('POST', '/__sandbox/config', { body: { code_ttl_seconds: 1 } });
   await s.api('POST', REQ, { body });
   const fresh = (await s.api('GET', '/__sandbox/outbox')).body[0];
   await new Promise((r) => setTimeout(r, 1100));
   assert.equal((await s.api('POST', AUTH, { body: { code: fresh.code } })).status, 401);
+  assert.deepEqual(await statuses(), ['expired', 'unused', 'used']);
 });
 
 test('unknown org, unknown email or mismatched customer_id: 202 null and no mail', async () => {
