@@ -87,7 +87,11 @@ const kitScript = (extra = '') => `<script src="/dist/portal-elements.js" data-o
 const ordersScript = () =>
   `<script src="/dist/portal-elements.js" data-organization="solo" data-api="${sandbox.url}" data-api-version="2026-04" data-stripe-key="${SEED.stripePublishableKey}" defer></script>`;
 
+/** The engines these tests run in (none installed: no test, and no server left open). */
+const HERE = engines();
+
 before(async () => {
+  if (!HERE.length) return; // node:test runs a file's hooks even when it has no test
   try {
     statSync(BUNDLE);
   } catch {
@@ -473,4 +477,4 @@ function merchantPage(engine) {
   });
 }
 
-for (const engine of engines()) describe(label(engine), () => merchantPage(engine));
+for (const engine of HERE) describe(label(engine), () => merchantPage(engine));
