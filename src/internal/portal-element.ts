@@ -37,8 +37,13 @@ export class PortalElement extends LitElement {
   @state()
   protected portal?: PortalContextValue;
 
-  /** The element's language; falls back to the configured locale, then the page's. */
-  @property() override lang = '';
+  /**
+   * The element's language; falls back to the configured locale, then the page's. Kept as the
+   * `lang` attribute too (screen readers go by the attribute), which is left off when empty:
+   * `lang=""` would say the language is unknown.
+   */
+  @property({ reflect: true, converter: { fromAttribute: (value) => value ?? '', toAttribute: (value: string) => value || null } })
+  override lang = '';
   /** The level of the element's heading (2 unless the page's outline needs another). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -167,7 +172,6 @@ export class PortalElement extends LitElement {
       target.focus();
       this.#focusNext = undefined;
     }
-    this.#markLang();
   }
 
   /** @internal After the next render, focuses `target` if the focused control went away. */
@@ -208,6 +212,8 @@ export class PortalElement extends LitElement {
     this.#locale = undefined;
     // Again after the subclass's willUpdate, which may have changed what its selectors read.
     this.#syncBindings();
+    // Before the render commits, so the mark is part of this update rather than a second one.
+    this.#markLang();
     super.update(changed);
   }
 
@@ -219,8 +225,7 @@ export class PortalElement extends LitElement {
     const marked = code === (nearestLocale(this.#inheritedLang) ?? 'en') ? undefined : code;
     if (marked !== this.#markedLang) {
       this.#markedLang = marked;
-      if (marked) this.lang = marked;
-      else this.removeAttribute('lang');
+      this.lang = marked ?? '';
     }
   }
 

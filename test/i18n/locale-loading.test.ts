@@ -70,7 +70,8 @@ describe('languages', () => {
     await until(() => heading(el) === 'Iniciar sessão', 'European Portuguese from the page');
     PolarPortal.configure({ locale: 'de-AT' });
     await until(() => heading(el) === 'Anmelden', 'German, nearest to the configured de-AT');
-    expect(el.lang, 'marked for screen readers: German on a Portuguese page').to.equal('de');
+    // Screen readers go by the attribute, not the property.
+    expect(el.getAttribute('lang'), 'marked for screen readers: German on a Portuguese page').to.equal('de');
     PolarPortal.configure({ locale: '' });
     await until(() => heading(el) === 'Iniciar sessão', 'the page’s language once the configuration names none');
     expect(el.hasAttribute('lang'), 'no mark when the page says the same').to.equal(false);
@@ -82,10 +83,11 @@ describe('languages', () => {
     await PolarPortal.session.setToken(await mintSessionToken('solo', { external_customer_id: 'jakub' }));
     await until(() => heading(el) === 'Subskrypcje', 'Polish, Jakub’s locale (pl-PL) at Polar');
     expect(text(el)).to.include('Nie masz subskrypcji.');
-    expect(el.lang, 'a Polish portal on an English page is marked Polish').to.equal('pl');
-    // The page's own choice for the element still wins.
+    expect(el.getAttribute('lang'), 'a Polish portal on an English page is marked Polish').to.equal('pl');
+    // The page's own choice for the element still wins, and is what screen readers are told.
     el.lang = 'sv';
     await until(() => heading(el) === 'Prenumerationer', 'Swedish, the element’s own lang');
+    expect(el.getAttribute('lang')).to.equal('sv');
   });
 
   it('formats money and dates in the locale, with the language’s words', async () => {
