@@ -1,25 +1,22 @@
 // Reads what a person sees, and what a screen reader says, in every element on the page: text
 // in shadow and light DOM, values of fields, and accessible names. Finds words that only a
 // bug puts on screen ("false", "undefined", "[object Object]", a raw translation key), and
-// English on a page in another language.
+// English on a page in another language. Text hidden now counts too: a narrower or wider
+// screen, or a closed disclosure, shows it to someone.
 import { en } from '../../src/i18n/en.js';
 
 const LEAKS = /\b(?:false|true|undefined|null|NaN)\b|\[object \w+\]/;
 const KEYS = new Set(Object.keys(en));
 const NAMED = ['aria-label', 'title', 'placeholder', 'alt'];
 
-function visible(element: Element): boolean {
-  return element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
-}
-
-/** Every piece of text a user meets, with the element it sits in. */
+/** Every piece of text a user may meet, with the element it sits in. */
 function* readable(root: Node): Generator<[text: string, where: Element]> {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (parent && text && !['STYLE', 'SCRIPT'].includes(parent.tagName) && visible(parent)) yield [text, parent];
+      if (parent && text && !['STYLE', 'SCRIPT'].includes(parent.tagName)) yield [text, parent];
       continue;
     }
     if (!(node instanceof Element)) continue; // the root itself: a shadow root or the document
@@ -28,9 +25,8 @@ function* readable(root: Node): Generator<[text: string, where: Element]> {
       const value = element.getAttribute(name);
       if (value) yield [value, element];
     }
-    if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.value && visible(element)) {
-      yield [element.value, element];
-    }
+    const field = element instanceof HTMLInputElement ? element.type !== 'hidden' : element instanceof HTMLTextAreaElement;
+    if (field && (element as HTMLInputElement).value) yield [(element as HTMLInputElement).value, element];
     if (element.shadowRoot) yield* readable(element.shadowRoot);
   }
 }
