@@ -42,7 +42,7 @@ export class PortalElement extends LitElement {
    * `lang` attribute too (screen readers go by the attribute), which is left off when empty:
    * `lang=""` would say the language is unknown.
    */
-  @property({ reflect: true, converter: { fromAttribute: (value) => value ?? '', toAttribute: (value: string) => value || null } })
+  @property({ reflect: true, converter: { toAttribute: (value: string) => value || null } })
   override lang = '';
   /** The level of the element's heading (2 unless the page's outline needs another). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

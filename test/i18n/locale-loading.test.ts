@@ -90,6 +90,18 @@ describe('languages', () => {
     expect(el.getAttribute('lang')).to.equal('sv');
   });
 
+  it('an element inside another speaks its host’s language: the benefits in a German subscription’s details', async () => {
+    await PolarPortal.session.setToken(await mintSessionToken('solo', { external_customer_id: 'alice' }));
+    const el = await fixture<PortalSubscriptions>(html`<portal-subscriptions lang="de"></portal-subscriptions>`);
+    await until(() => heading(el) === 'Abonnements' && el.shadowRoot!.querySelector('[part~="item"]'), 'Alice’s subscriptions in German');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Details')!.click();
+    const nested = await until(() => el.shadowRoot!.querySelector('portal-benefits'), 'the benefits in the details');
+    await until(() => text(nested).includes('Schlüssel anzeigen'), 'the benefits in German');
+    expect(text(nested)).to.not.include(en.benefitsTitle).and.not.include(en.keyShow);
+    // German on an English page is said once, on the outer element; the inner one inherits it.
+    expect(nested.hasAttribute('lang')).to.equal(false);
+  });
+
   it('formats money and dates in the locale, with the language’s words', async () => {
     await PolarPortal.session.setToken(await mintSessionToken('solo', { external_customer_id: 'alice' }));
     const el = await fixture<PortalSubscriptions>(html`<portal-subscriptions lang="de"></portal-subscriptions>`);

@@ -285,7 +285,7 @@ export class PortalOrders extends PortalElement {
           : nothing}
       </div>
       ${this.#actions.outcomeAt(`receipt:${o.id}`)} ${this.#actions.outcomeAt(`invoice:${o.id}`)}
-      ${o.subscription_id || !o.paid ? nothing : html`<portal-benefits order-id=${o.id} heading-level=${Math.min(6, this.headingLevel + 1)} lang=${this.lang || nothing}></portal-benefits>`}
+      ${o.subscription_id || !o.paid ? nothing : html`<portal-benefits order-id=${o.id} heading-level=${Math.min(6, this.headingLevel + 1)}></portal-benefits>`}
       ${this.dialog === 'invoice'
         ? this.#renderDialogShell(...this.#invoice.render(o))
         : this.dialog === 'pay'

@@ -304,7 +304,7 @@ export class PortalSubscriptions extends PortalElement {
       ${isEnded(s)
         ? benefitList(t.benefitsHeading, s.product.benefits, this.level(2))
         : // What the subscription gives, as grants: keys, files, invitations (one shared request).
-          html`<portal-benefits subscription-id=${s.id} heading-level=${Math.min(6, this.headingLevel + 2)} lang=${this.lang || nothing}></portal-benefits>`}
+          html`<portal-benefits subscription-id=${s.id} heading-level=${Math.min(6, this.headingLevel + 2)}></portal-benefits>`}
     </div>`;
   }
 
