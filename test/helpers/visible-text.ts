@@ -1,8 +1,8 @@
 // Reads what a person sees, and what a screen reader says, in every element on the page: text
 // in shadow and light DOM, values of fields, and accessible names. Finds words that only a
 // bug puts on screen ("false", "undefined", "[object Object]", a raw translation key), and
-// English on a page in another language. Text hidden now counts too: a narrower or wider
-// screen, or a closed disclosure, shows it to someone.
+// English on a page in another language. Hidden text counts too: a narrower or wider screen,
+// or a closed disclosure, shows it to someone.
 import { en } from '../../src/i18n/en.js';
 
 const LEAKS = /\b(?:false|true|undefined|null|NaN)\b|\[object \w+\]/;
@@ -25,8 +25,9 @@ function* readable(root: Node): Generator<[text: string, where: Element]> {
       const value = element.getAttribute(name);
       if (value) yield [value, element];
     }
-    const field = element instanceof HTMLInputElement ? element.type !== 'hidden' : element instanceof HTMLTextAreaElement;
-    if (field && (element as HTMLInputElement).value) yield [(element as HTMLInputElement).value, element];
+    if (((element instanceof HTMLInputElement && element.type !== 'hidden') || element instanceof HTMLTextAreaElement) && element.value) {
+      yield [element.value, element];
+    }
     if (element.shadowRoot) yield* readable(element.shadowRoot);
   }
 }
