@@ -64,7 +64,7 @@ const MAIN = {
 };
 /** Buttons that open a dialog, by accessible name (the first match of a pattern is enough). */
 const DIALOGS = {
-  'portal-subscriptions': ['Cancel subscription', 'Change plan', 'Change seats', 'Pause subscription'],
+  'portal-subscriptions': ['Pay now', 'Cancel subscription', 'Change plan', 'Change seats', 'Pause subscription'],
   'portal-seats': ['Assign seats', 'Need more seats?', /^Revoke: /],
   'portal-team': [/^Remove: /],
   'portal-billing': [/^Remove: /, 'Add payment method', 'Change email'],

@@ -34,6 +34,20 @@ export const orderResource = (scope: PortalScope, id: string): Resource<Order> =
 
 /** Polar retries a failed renewal by hand only while it has one scheduled (order/service.py `process_retry_payment`). */
 export const canPayNow = (o: Order): boolean => o.status === 'pending' && !!o.next_payment_attempt_at && !!o.subscription_id;
+/**
+ * The order each past-due subscription's customer can pay now, by subscription id: Polar's
+ * hosted portal offers "Retry payment" with the newest pending order of the subscription
+ * (clients/apps/web/src/components/CustomerPortal/CustomerPortalSubscriptions.tsx). One request
+ * for them all: `subscription_id` takes several, and the newest orders come first.
+ */
+export const payableOrdersResource = (scope: PortalScope, subscriptionIds: string[]): Resource<Map<string, Order>> =>
+  scope.resources.get(`${ORDERS}:payable:${subscriptionIds.join()}`, async (signal) => {
+    const list = await scope.api.get('/v1/customer-portal/orders/', { query: { subscription_id: subscriptionIds, limit: 100 }, signal });
+    const payable = new Map<string, Order>();
+    for (const o of list.items) if (canPayNow(o) && !payable.has(o.subscription_id!)) payable.set(o.subscription_id!, o);
+    return payable;
+  });
+
 /** Polar makes invoices for every order but drafts and voided ones (order/service.py `trigger_invoice_generation`). */
 export const hasInvoice = (o: Order): boolean => o.status !== 'draft' && o.status !== 'void';
 

@@ -13,12 +13,6 @@ export const panelStyles = css`
     border-bottom: 1px solid var(--_border);
     padding-block: var(--_space-xs);
   }
-  .embed {
-    border: 0;
-    width: 100%;
-    height: 0;
-    display: block;
-  }
   a:not(.button) {
     color: var(--_primary);
   }

@@ -39,7 +39,7 @@ export const tokens = css`
 `;
 
 /**
- * Fields, buttons, pills, messages, the spinner and dialogs, shared by every element. Shadow
+ * Fields, buttons, pills, messages, the spinner, dialogs and Polar's frame, shared by every element. Shadow
  * roots use the rules as they are; the light-DOM login nests them inside `portal-login { }`.
  */
 export const controls = css`
@@ -206,6 +206,13 @@ export const controls = css`
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
+  }
+  /* Polar's payment-method frame: no height until it says its own. */
+  .embed {
+    border: 0;
+    width: 100%;
+    height: 0;
+    display: block;
   }
   .visually-hidden {
     position: absolute;

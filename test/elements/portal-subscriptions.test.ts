@@ -435,13 +435,14 @@ describe('<portal-subscriptions>', () => {
   });
 
   describe('what each user may do', () => {
-    it('offers a customer on solo cancel, plan change and pause, but no seats (not enabled)', async () => {
+    it('offers a customer on solo cancel, plan change and pause, but no seats (not enabled); Pay now where a renewal is overdue', async () => {
       await signIn('alice');
       const el = await mount();
       const names = (name: string) => [...item(el, name).querySelectorAll('button')].map(textOf);
       expect(names('Pro Monthly')).to.deep.equal(['Details', 'Change plan', 'Pause subscription', 'Cancel subscription']);
       expect(names('Starter Yearly')).to.deep.equal(['Details', 'Undo cancellation']);
-      expect(names('Business Monthly')).to.deep.equal(['Details', 'Cancel subscription']);
+      await until(() => names('Business Monthly').includes('Pay now'), 'Pay now, once the overdue order is known');
+      expect(names('Business Monthly')).to.deep.equal(['Pay now', 'Details', 'Cancel subscription']);
       expect(names('Starter Monthly')).to.deep.equal(['Details', 'Resume now', 'Cancel subscription']);
     });
 
@@ -513,6 +514,75 @@ describe('<portal-subscriptions>', () => {
       button(item(el, 'Starter Monthly'), 'Resume now').click();
       expect((await resumed).detail.changes).to.include({ status: 'active' });
       await until(() => textOf(item(el, 'Starter Monthly')).includes('Your subscription is active again.'), 'resumed');
+    });
+  });
+
+  // Polar's hosted portal: "Retry payment" on a past-due subscription, with its pending order
+  // (clients/apps/web/src/components/CustomerPortal/CustomerPortalSubscriptions.tsx).
+  describe('paying an overdue renewal', () => {
+    const PAYABLE = () => `${API}/orders/?subscription_id=${IDS.pastDue}&limit=100`;
+    const payNow = (el: PortalSubscriptions) => until(() => maybeButton(item(el, 'Business Monthly'), 'Pay now'), 'Pay now');
+    async function openPay(el: PortalSubscriptions) {
+      (await payNow(el)).click();
+      const dlg = await openDialog(el);
+      await until(() => dlg.querySelector('input[type="radio"]'), 'the saved cards');
+      return dlg;
+    }
+
+    it('offers Pay now on the past-due subscription only; paying turns it active, says so there and moves focus to it', async () => {
+      await signIn('alice');
+      const el = await mount();
+      const pay = await payNow(el);
+      expect(pay.classList.contains('primary'), 'the first thing to do').to.equal(true);
+      expect(items(el).filter((li) => maybeButton(li, 'Pay now')).length, 'no other subscription').to.equal(1);
+      expect(requests(PAYABLE()), 'one request for the payable orders').to.equal(1);
+      const dlg = await openPay(el);
+      expect(textOf(dlg.querySelector('h2')!), 'named like the other dialogs').to.equal('Pay now: Business Monthly');
+      // Business Monthly's renewal: $99.00 and 19% German VAT.
+      expect(textOf(dlg)).to.match(/\$117\.81 is due\. Otherwise we retry on /);
+      const radios = [...dlg.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+      expect(textOf(radios.find((r) => r.checked)!.closest('label')!), 'the default card chosen').to.contain('Visa ending in 4242');
+      await expect(el).to.be.accessible();
+      const paid = oneEvent(el, 'portal-order-paid');
+      button(dlg, /^Pay \$/).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => roleText(dlg, 'status').includes('Payment received'), 'paid', 8000);
+      expect((await paid).detail.orderId).to.be.a('string');
+      button(dlg, 'Done').click();
+      await closedDialog(el);
+      const notice = await until(() => item(el, 'Business Monthly').querySelector<HTMLElement>('[part~="status"][role="status"]:not([hidden])'), 'the outcome');
+      expect(textOf(notice)).to.equal('Payment received. Thank you!');
+      await until(() => el.shadowRoot!.activeElement === notice, 'focus on the outcome');
+      await until(() => textOf(item(el, 'Business Monthly').querySelector('.pill')!) === 'Active', 'the subscription active again', 8000);
+      expect(maybeButton(item(el, 'Business Monthly'), 'Pay now'), 'nothing left to pay').to.equal(undefined);
+      expect((await server('pastDue')).status, 'what Polar has').to.equal('active');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a declined card: the bank’s words at the Pay button, the card still chosen; Escape closes and focus returns to Pay now', async () => {
+      await signIn('alice');
+      const el = await mount();
+      (await payNow(el)).focus();
+      await sendKeys({ press: 'Enter' });
+      const dlg = await openDialog(el);
+      await until(() => dlg.querySelector('input[type="radio"]'), 'the saved cards');
+      radio(dlg, 'Visa ending in 0341').click();
+      button(dlg, /^Pay \$/).click();
+      await until(() => roleText(dlg, 'alert').includes('The payment failed: Your card was declined.'), 'the decline', 8000);
+      expect(radio(dlg, 'Visa ending in 0341').checked, 'the chosen card kept').to.equal(true);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await closedDialog(el);
+      await until(() => el.shadowRoot!.activeElement === maybeButton(item(el, 'Business Monthly'), 'Pay now'), 'focus back on Pay now');
+      expect(textOf(item(el, 'Business Monthly').querySelector('.pill')!), 'still overdue').to.equal('Payment overdue');
+    });
+
+    it('is not offered read-only, and asks for no orders then', async () => {
+      await signIn('alice');
+      const el = await mount(html`<portal-subscriptions readonly></portal-subscriptions>`);
+      expect(textOf(item(el, 'Business Monthly'))).to.contain('Payment overdue');
+      expect(maybeButton(item(el, 'Business Monthly'), 'Pay now')).to.equal(undefined);
+      expect(requests(PAYABLE()), 'no orders asked for').to.equal(0);
     });
   });
 

@@ -15,9 +15,9 @@ import { mintSessionToken } from './sandbox.js';
 import { englishText, leakedText } from './visible-text.js';
 
 /** Each persona, with how many dialogs and orders the walk must at least have opened. */
-type Persona = { org: 'solo' | 'acme'; customer: string; member?: string; dialogs: number; orders: number };
+type Persona = { org: 'solo' | 'acme'; customer: string; member?: string; dialogs: number; orders: number; overdue?: number };
 export const PERSONAS: Record<string, Persona> = {
-  alice: { org: 'solo', customer: 'alice', dialogs: 7, orders: 10 },
+  alice: { org: 'solo', customer: 'alice', dialogs: 8, orders: 10, overdue: 1 },
   owner: { org: 'acme', customer: 'globex', member: 'globex-owner', dialogs: 5, orders: 1 },
   billing: { org: 'acme', customer: 'globex', member: 'globex-billing', dialogs: 5, orders: 1 },
   member: { org: 'acme', customer: 'globex', member: 'globex-member', dialogs: 0, orders: 0 },
@@ -151,7 +151,9 @@ describe(`visible text in every element, ${walk.lang}, at ${walk.width} px`, () 
       for (const toggle of [...subs.querySelectorAll('button')].filter((b) => textOf(b) === t.subDetails)) toggle.click();
       await settled(page);
       await check(page, `${name}, subscription details`, page.querySelector('portal-subscriptions')!);
-      await eachDialog(page, 'portal-subscriptions', [t.subAction('cancel'), t.subAction('plan'), t.subAction('seats'), t.subAction('pause')], name);
+      // Pay now shows once the overdue orders are known (one request beside the list).
+      await until(() => [...subs.querySelectorAll('button')].filter((b) => textOf(b) === t.payNow).length === (persona.overdue ?? 0), 'Pay now on each overdue subscription');
+      await eachDialog(page, 'portal-subscriptions', [t.payNow, t.subAction('cancel'), t.subAction('plan'), t.subAction('seats'), t.subAction('pause')], name);
 
       // Seats, team and billing dialogs (one of each kind is enough: they differ by row only in names).
       await eachDialog(page, 'portal-seats', [t.seatsAssign, t.seatsNeedMore], name);

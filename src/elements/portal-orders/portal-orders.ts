@@ -8,13 +8,13 @@ import { formatDate, formatMoney } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
 import { pager, pill, spinner } from '../../internal/templates.js';
-import { canManageBilling, customerResource, paymentMethodsResource } from '../../state/billing.js';
+import { canManageBilling } from '../../state/billing.js';
 import { canPayNow, hasInvoice, invoice, orderResource, ordersResource, receipt, type Order } from '../../state/orders.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { panelStyles } from '../../styles/panel.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { InvoiceDialog } from './invoice-dialog.js';
-import { PayOrder } from './pay-order.js';
+import { PayOrder } from '../../controllers/pay-order.js';
 import { portalOrdersStyles } from './portal-orders.styles.js';
 
 type Doc = 'receipt' | 'invoice';
@@ -92,20 +92,13 @@ export class PortalOrders extends PortalElement {
     (scope) => this.#allowed && ordersResource(scope, { page: this.page, limit: this.#limit, subscriptionId: this.subscriptionId }),
   );
   readonly #order = this.watch((scope) => this.#allowed && this.openId && orderResource(scope, this.openId));
-  readonly #methods = this.watch((scope) => this.#allowed && this.dialog === 'pay' && paymentMethodsResource(scope));
-  /** Which saved method is the default: it is offered first. */
-  readonly #customer = this.watch((scope) => this.#allowed && this.dialog === 'pay' && customerResource(scope));
   /** One action at a time (`invoice`, `pay`, `receipt:<id>`), each failure at its place. */
   readonly #actions = new ActionController(this, () => this.t);
-  readonly #pay = new PayOrder(this, this.#actions, () => ({
-    ...this.context(),
-    theme: this.scheme,
-    // The methods show once the default is known, so the list does not reorder under the pointer.
-    methods: this.#customer.value?.data || this.#customer.value?.error ? this.#methods.value : undefined,
-    defaultMethod: this.#customer.value?.data?.default_payment_method_id ?? undefined,
-    retryMethods: () => this.#methods.retry(),
-    setModal: (modal) => this.#modal.setModal(modal),
-  }));
+  readonly #modal = new ModalController(this, {
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
+    busy: () => !!this.#actions.busy,
+  });
+  readonly #pay = new PayOrder(this, this.#actions, this.#modal, (select) => this.watch(select), () => ({ ...this.context(), theme: this.scheme }));
   readonly #invoice = new InvoiceDialog(this, this.#actions, () => ({
     ...this.context(),
     order: () => this.#order.value?.data,
@@ -114,10 +107,6 @@ export class PortalOrders extends PortalElement {
     focus: (selector) => this.focusNext(selector),
     close: () => this.#modal.close(),
   }));
-  readonly #modal = new ModalController(this, {
-    fallback: () => this.renderRoot.querySelector<HTMLElement>('#o-title'),
-    busy: () => !!this.#actions.busy,
-  });
 
   /** Shows only this subscription's orders. */
   @property({ attribute: 'subscription-id' }) subscriptionId = '';
@@ -187,14 +176,14 @@ export class PortalOrders extends PortalElement {
 
   #openPay(): void {
     this.#actions.clear();
-    this.#pay.reset();
+    this.#pay.reset(true);
     this.dialog = 'pay';
   }
 
   #closeDialog(event: Event): void {
     // Closed only to be shown again without the modal (see ModalController.setModal), or busy.
     if ((event.target as HTMLDialogElement).open || this.#actions.busy) return;
-    this.#pay.reset();
+    this.#pay.reset(false);
     this.dialog = undefined;
     this.#actions.clear('pay', 'invoice');
   }

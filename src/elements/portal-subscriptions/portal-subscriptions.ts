@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
+import { PayOrder } from '../../controllers/pay-order.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
@@ -11,6 +13,7 @@ import { resourceView } from '../../internal/resource-view.js';
 import type { Draft } from '../../internal/subscription-draft.js';
 import { alert, amountRow, benefitList, chargeList, pill, type Tone } from '../../internal/templates.js';
 import { canManageBilling } from '../../state/billing.js';
+import { payableOrdersResource, type Order } from '../../state/orders.js';
 import {
   actionsFor, chargePreviewResource, hasUpcomingCharge, isEnded, listPrice, subscriptionsResource,
   type Subscription, type SubscriptionActions, type SubscriptionUpdate,
@@ -41,7 +44,7 @@ let instances = 0;
 /**
  * @summary The customer's subscriptions with complete self-service: prices, dates, next
  * charge and benefits; cancel and undo, change plan or seats with exact amounts before
- * confirming, pause and resume.
+ * confirming, pause and resume; pay an overdue renewal.
  * @tag portal-subscriptions
  * @status experimental
  * @since 0.1
@@ -62,7 +65,10 @@ let instances = 0;
  * @csspart detail - The opened subscription: amounts, next charge and benefits.
  * @csspart quote - Amounts of a plan or seat change before confirming.
  * @csspart warning - The past-due cancel warning.
- * @csspart dialog - The native dialog of an action.
+ * @csspart dialog - The native dialog of an action, or of paying an overdue renewal.
+ * @csspart submit - The Pay button of that dialog.
+ * @csspart embed - Polar's card form, when a new card pays.
+ * @csspart link - Polar's page for the order, when the bank's check cannot run here.
  * @csspart spinner - Loading indicator.
  * @csspart error - Error messages.
  * @csspart empty - The empty state.
@@ -105,6 +111,10 @@ let instances = 0;
  * @event {PortalEvent<'portal-subscription-resumed'>} portal-subscription-resumed - A paused subscription was resumed.
  * @event {PortalEvent<'portal-subscription-plan-changed'>} portal-subscription-plan-changed - The plan changed or a change was scheduled.
  * @event {PortalEvent<'portal-subscription-seats-changed'>} portal-subscription-seats-changed - The seat count changed or a change was scheduled.
+ * @event {PortalEvent<'portal-order-updated'>} portal-order-updated - A past-due subscription's order was paid (detail: orderId, change).
+ * @event {PortalEvent<'portal-order-paid'>} portal-order-paid - The payment of a past-due subscription went through (detail: orderId).
+ * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A card was added to pay an overdue order.
+ * @event {PortalEvent<'portal-payment-method-created'>} portal-payment-method-created - The same, under Polar's webhook wording.
  */
 export class PortalSubscriptions extends PortalElement {
   static override styles = [hostStyles, subscriptionChangeStyles, subscriptionsStyles];
@@ -116,7 +126,27 @@ export class PortalSubscriptions extends PortalElement {
     return open && chargePreviewResource(scope, open);
   });
   readonly #org = this.watch((scope) => scope.organization);
+  /** For each past-due subscription, the order its customer can pay now (Pay now shows only then). */
+  readonly #payable = this.watch((scope) => {
+    const due = this.#billing ? this.#visible().filter((s) => s.status === 'past_due') : [];
+    return due.length > 0 && payableOrdersResource(scope, due.map((s) => s.id));
+  });
   readonly #uid = `portal-subs-${++instances}`;
+  /** Paying: one request at a time, a decline at the Pay button. */
+  readonly #actions = new ActionController(this, () => this.t);
+  /** The one dialog at a time: a change of the subscription, or paying its overdue order. */
+  readonly #modal: ModalController = new ModalController(this, {
+    // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.
+    fallback: () => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'),
+    busy: () => this.#change.pending || !!this.#actions.busy,
+  });
+  readonly #pay = new PayOrder(this, this.#actions, this.#modal, (select) => this.watch(select), () => ({
+    ...this.context(),
+    theme: this.scheme,
+    paid: () => (this.#paid = true),
+  }));
+  /** The payment went through: closing the dialog says so at the subscription. */
+  #paid = false;
   readonly #change: SubscriptionChange = new SubscriptionChange(
     this,
     this.#uid,
@@ -130,11 +160,7 @@ export class PortalSubscriptions extends PortalElement {
         void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'));
       },
     }),
-    new ModalController(this, {
-      // The button that opened the dialog may be gone (a canceled subscription has no Cancel): the outcome is next.
-      fallback: () => this.renderRoot.querySelector<HTMLElement>('[id$="-notice"]:not([hidden])'),
-      busy: (): boolean => this.#change.pending,
-    }),
+    this.#modal,
   );
 
   /** Shows only this subscription, opened. */
@@ -146,6 +172,8 @@ export class PortalSubscriptions extends PortalElement {
   @state() private openId?: string;
   /** The last outcome, shown at the subscription it concerns. */
   @state() private notice?: { id: string; text: string; error?: boolean };
+  /** The overdue order being paid, as it was when the dialog opened (paying changes the list). */
+  @state() private paying?: Order;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -186,6 +214,27 @@ export class PortalSubscriptions extends PortalElement {
     void this.#change.open(kind, s);
   }
 
+  #openPay(o: Order): void {
+    this.notice = undefined;
+    this.#actions.clear();
+    this.#pay.reset(true);
+    this.#paid = false;
+    this.paying = o;
+  }
+
+  #closePay(event: Event): void {
+    // Closed only to be shown again without the modal (see ModalController.setModal), or busy.
+    if ((event.target as HTMLDialogElement).open || this.#actions.busy) return;
+    const id = this.paying?.subscription_id;
+    this.#pay.reset(false);
+    this.#actions.clear();
+    this.paying = undefined;
+    if (this.#paid && id) {
+      this.notice = { id, text: this.t.payDone('paid') };
+      this.focusNext(`#${this.#uid}-${id}-notice`);
+    }
+  }
+
   #act(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
     this.notice = undefined;
     this.#change.apply(action, s, body);
@@ -208,7 +257,7 @@ export class PortalSubscriptions extends PortalElement {
             ready: () => this.#renderLists(),
           })
         : html`${alert(this.#change.parked && t.choicesKept)}<p class="hint" part="status">${t.subsSignedOut}</p>`}
-      ${this.#change.render()}
+      ${this.#change.render()} ${this.#renderPay()}
     </section>`;
   }
 
@@ -234,6 +283,7 @@ export class PortalSubscriptions extends PortalElement {
     const notice = this.notice?.id === s.id ? this.notice : undefined;
     const role = notice?.error ? 'alert' : 'status';
     const status = s.cancel_at_period_end && !isEnded(s) ? 'canceling' : s.status;
+    const payable = this.#billing && s.status === 'past_due' ? this.#payable.value?.data?.get(s.id) : undefined;
     return html`<li class="item" part="item" aria-labelledby="${id}-name">
       <div class="head">
         <h3 aria-level=${this.level(1)} id="${id}-name">${s.product.name}</h3>
@@ -247,6 +297,7 @@ export class PortalSubscriptions extends PortalElement {
       ${this.#renderPending(s, a)}
       <p id="${id}-notice" tabindex="-1" class=${notice?.error ? 'alert' : 'done'} part=${notice?.error ? 'error' : 'status'} role=${role} ?hidden=${!notice}>${notice?.text ?? ''}</p>
       <div class="actions" part="actions">
+        ${payable ? html`<button type="button" class="primary" @click=${() => this.#openPay(payable)}>${t.payNow}</button>` : nothing}
         <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-detail"
           @click=${() => (this.openId = open ? undefined : s.id)}>${t.subDetails}</button>
         ${DIRECT.map(([action, body]) => (a[action] ? this.#actionButton(action, () => this.#act(action, s, body)) : nothing))}
@@ -284,6 +335,17 @@ export class PortalSubscriptions extends PortalElement {
 
   #actionButton(action: SubAction, onClick: () => void) {
     return html`<button type="button" class="quiet ${DANGER.includes(action) ? 'danger' : ''}" @click=${onClick}>${this.t.subAction(action)}</button>`;
+  }
+
+  /** Pay now: the overdue order, paid with a saved method or a new card, as in `<portal-orders>`. */
+  #renderPay() {
+    const o = this.paying;
+    if (!o) return nothing;
+    const close = (label: string, primary?: boolean) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`;
+    return html`<dialog part="dialog" aria-labelledby="${this.#uid}-pay-h" @close=${this.#closePay}>
+      <h2 id="${this.#uid}-pay-h">${this.t.payNow}: ${this.#find(o.subscription_id!)?.product.name ?? o.description}</h2>
+      ${this.#pay.render(o, close)}
+    </dialog>`;
   }
 
   #renderDetail(s: Subscription, id: string) {

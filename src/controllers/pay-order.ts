@@ -1,15 +1,16 @@
 import { html, nothing, type ReactiveElement } from 'lit';
-import type { ActionController } from '../../controllers/action-controller.js';
-import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
-import { formatDate, formatMoney } from '../../internal/format.js';
-import type { Scheme } from '../../internal/color-scheme.js';
-import { expiry, methodLabel } from '../../internal/payment-method.js';
-import type { ElementContext } from '../../internal/portal-element.js';
-import { resourceView } from '../../internal/resource-view.js';
-import { spinner } from '../../internal/templates.js';
-import { paymentMethodAdded, type PaymentMethodList } from '../../state/billing.js';
-import { confirmWithBank, hostedOrderUrl, payOrder, refreshOrder, type Order } from '../../state/orders.js';
-import type { ResourceState } from '../../state/resource.js';
+import type { ActionController } from './action-controller.js';
+import type { ModalController } from './modal-controller.js';
+import { PaymentMethodEmbed, type EmbedMessage } from './payment-method-embed.js';
+import type { ResourceController, ResourceSelector } from './resource-controller.js';
+import { formatDate, formatMoney } from '../internal/format.js';
+import type { Scheme } from '../internal/color-scheme.js';
+import { expiry, methodLabel } from '../internal/payment-method.js';
+import type { ElementContext } from '../internal/portal-element.js';
+import { resourceView } from '../internal/resource-view.js';
+import { spinner } from '../internal/templates.js';
+import { customerResource, paymentMethodAdded, paymentMethodsResource, type Customer, type PaymentMethodList } from '../state/billing.js';
+import { confirmWithBank, hostedOrderUrl, payOrder, refreshOrder, type Order } from '../state/orders.js';
 
 /**
  * `choose` a method; add a `card` in Polar's frame; `paying`; the `bank`'s 3-D Secure check in
@@ -17,17 +18,16 @@ import type { ResourceState } from '../../state/resource.js';
  */
 type Phase = 'choose' | 'card' | 'paying' | 'bank' | 'paid' | 'elsewhere';
 
-/** What paying needs from `<portal-orders>`, read fresh each time. */
+/** What paying needs from its element (`<portal-orders>`, `<portal-subscriptions>`), read fresh each time. */
 export interface PayHost extends ElementContext {
   /** The scheme the element draws in, for Polar's frame. */
   theme: Scheme;
-  methods: ResourceState<PaymentMethodList> | undefined;
-  /** The customer's default method, offered first. */
-  defaultMethod: string | undefined;
-  retryMethods(): void;
-  /** The dialog modal or not: Stripe's bank check, above it, must take focus and clicks. */
-  setModal(modal: boolean): void;
+  /** Told once Polar took the payment. */
+  paid?(o: Order): void;
 }
+
+/** The element's `watch`: binds a resource to it. */
+type Watch = <T>(select: ResourceSelector<T>) => ResourceController<T>;
 
 /**
  * "Pay now" for an order whose renewal payment failed: pick a saved method or add one through
@@ -38,10 +38,15 @@ export interface PayHost extends ElementContext {
 export class PayOrder {
   #phase: Phase = 'choose';
   #payWith: string | undefined;
+  /** The dialog is up: the saved methods load, and the customer's default among them. */
+  #open = false;
   readonly #embed: PaymentMethodEmbed;
   readonly #host: ReactiveElement;
   readonly #actions: ActionController;
+  readonly #modal: ModalController;
   readonly #context: () => PayHost;
+  readonly #methods: ResourceController<PaymentMethodList>;
+  readonly #customer: ResourceController<Customer>;
   /** While the customer is on Polar's page: refresh the order when they come back. */
   #onReturn: (() => void) | undefined;
   /** The page's security settings refused Stripe.js. */
@@ -51,16 +56,23 @@ export class PayOrder {
     host: ReactiveElement,
     /** The element's actions: one at a time, the failure at `pay`. */
     actions: ActionController,
+    /** The element's dialogs: Stripe's bank check, above the dialog, must take focus and clicks. */
+    modal: ModalController,
+    watch: Watch,
     context: () => PayHost,
   ) {
     this.#host = host;
     this.#actions = actions;
+    this.#modal = modal;
     this.#context = context;
     this.#embed = new PaymentMethodEmbed(host, (m) => this.#handleEmbed(m));
+    this.#methods = watch((scope) => this.#open && paymentMethodsResource(scope));
+    this.#customer = watch((scope) => this.#open && customerResource(scope));
   }
 
-  /** A new dialog starts from the choice of method. */
-  reset(): void {
+  /** A new dialog, or none (`open` false): either starts from the choice of method. */
+  reset(open: boolean): void {
+    this.#open = open;
     this.#set('choose');
     this.#payWith = undefined;
     this.#embed.close();
@@ -101,13 +113,12 @@ export class PayOrder {
     const scope = this.#context().scope;
     if (!scope) return;
     // Stripe's check goes above the dialog: the dialog lends it the page while it is up.
-    const c = this.#context();
     const onPage = !!scope.config.stripeKey;
     if (onPage) {
       this.#set('bank');
-      c.setModal(false);
+      this.#modal.setModal(false);
     }
-    const outcome = await confirmWithBank(scope, o.id, clientSecret).finally(() => onPage && c.setModal(true));
+    const outcome = await confirmWithBank(scope, o.id, clientSecret).finally(() => onPage && this.#modal.setModal(true));
     if (outcome.status === 'unavailable') return this.#elsewhere(o, outcome.blocked);
     if (outcome.status === 'failed') return this.#declined(outcome.error);
     this.#succeeded(o);
@@ -119,6 +130,7 @@ export class PayOrder {
     const detail = { orderId: o.id, change: 'paid' as const, invoiceNumber: o.invoice_number ?? undefined };
     c.emit('portal-order-updated', detail);
     c.emit('portal-order-paid', detail);
+    c.paid?.(o);
   }
 
   /** The bank said no: its words at the Pay button, the same method still chosen. */
@@ -198,13 +210,17 @@ export class PayOrder {
           ${this.#embed.render(t.embedTitle)}
           <div class="row"><button type="button" @click=${() => this.#back()}>${t.back}</button></div>`;
     }
-    const items = [...(c.methods?.data?.items ?? [])].sort((a, b) => Number(b.id === c.defaultMethod) - Number(a.id === c.defaultMethod));
+    // The methods show once the default is known, so the list does not reorder under the pointer.
+    const customer = this.#customer.value;
+    const methods = customer?.data || customer?.error ? this.#methods.value : undefined;
+    const first = customer?.data?.default_payment_method_id;
+    const items = [...(methods?.data?.items ?? [])].sort((a, b) => Number(b.id === first) - Number(a.id === first));
     // Read when clicked, not when rendered: a choice made just before the click counts.
     const chosenOf = () => (items.some((pm) => pm.id === this.#payWith) ? this.#payWith : items[0]?.id);
     const chosen = chosenOf();
     return html`
       <p>${t.payIntro(due, formatDate(c.locale, o.next_payment_attempt_at))}</p>
-      ${resourceView(t, c.methods, {
+      ${resourceView(t, methods, {
         ready: () => html`<fieldset>
           <legend>${t.payWith}</legend>
           ${items.map((pm) => {
@@ -217,7 +233,7 @@ export class PayOrder {
         </fieldset>`,
         isEmpty: () => !items.length,
         empty: () => html`<p>${t.noPaymentMethods}</p>`,
-        retry: c.retryMethods,
+        retry: () => this.#methods.retry(),
       })}
       ${this.#actions.outcomeAt('pay')}
       <div class="row">
