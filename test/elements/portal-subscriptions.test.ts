@@ -142,7 +142,7 @@ describe('<portal-subscriptions>', () => {
   });
 
   describe('one subscription', () => {
-    it('opens to its amounts, next charge with tax, and benefits', async () => {
+    it('opens to its amounts, next charge with tax, benefits and orders', async () => {
       await signIn('alice');
       const el = await mount();
       const pro = item(el, 'Pro Monthly');
@@ -156,6 +156,12 @@ describe('<portal-subscriptions>', () => {
       const benefits = pro.querySelector('[part~="detail"] portal-benefits')!;
       await until(() => textOf(benefits.shadowRoot as unknown as Element).includes('Priority email support'), 'the grants');
       expect(textOf(benefits.shadowRoot as unknown as Element)).to.contain('Solo Desktop license key');
+      // Its orders (receipts and invoices a click away), five to a page: Pro Monthly has six.
+      const orders = pro.querySelector('[part~="detail"] portal-orders')!;
+      await until(() => orders.shadowRoot?.querySelectorAll('tbody tr').length === 5, 'its orders');
+      expect(orders.shadowRoot!.querySelector('[part~="heading"]')!.getAttribute('aria-level'), 'a section of the detail').to.equal('4');
+      expect(textOf(orders.shadowRoot as unknown as Element)).to.contain('Page 1 of 2');
+      expect(requests(`${API}/orders/?page=1&limit=5&subscription_id=${IDS.active}`)).to.equal(1);
       expect(requests(`${API}/subscriptions/${IDS.active}/charge-preview`)).to.equal(1);
       await expect(el).to.be.accessible();
     });
@@ -430,6 +436,9 @@ describe('<portal-subscriptions>', () => {
       const team = item(el, 'Team');
       expect(textOf(team)).to.contain('25 seats');
       expect([...team.querySelectorAll('button')].map(textOf)).to.deep.equal(['Details']);
+      button(team, 'Details').click();
+      await until(() => team.querySelector('[part~="detail"] portal-benefits'), 'the detail');
+      expect(team.querySelector('portal-orders'), 'billing is the owner’s').to.equal(null);
       await expect(el).to.be.accessible();
     });
   });
@@ -451,6 +460,9 @@ describe('<portal-subscriptions>', () => {
       const el = await mount(html`<portal-subscriptions readonly></portal-subscriptions>`);
       expect(el.readonly).to.equal(true);
       expect(items(el).flatMap((li) => [...li.querySelectorAll('button')].map(textOf)).filter((n) => n !== 'Details')).to.deep.equal([]);
+      button(item(el, 'Pro Monthly'), 'Details').click();
+      await until(() => item(el, 'Pro Monthly').querySelector('[part~="detail"] portal-benefits'), 'the detail');
+      expect(item(el, 'Pro Monthly').querySelector('portal-orders'), 'no orders, whose invoices and payments are actions').to.equal(null);
     });
   });
 

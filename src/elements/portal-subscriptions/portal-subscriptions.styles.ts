@@ -34,8 +34,9 @@ export const subscriptionsStyles = css`
   s {
     color: var(--_muted);
   }
-  /* The grants inside a subscription's detail: a section of it, not a page's element. */
-  portal-benefits {
+  /* The grants and orders inside a subscription's detail: sections of it, not a page's elements. */
+  portal-benefits,
+  portal-orders {
     --portal-font-size-heading: var(--_section);
   }
   summary {

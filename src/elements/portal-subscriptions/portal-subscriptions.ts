@@ -7,6 +7,7 @@ import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind } from '../../i18n/translation.js';
 import { definePortalElement } from '../../internal/define.js';
 import '../portal-benefits/portal-benefits.js';
+import '../portal-orders/portal-orders.js';
 import { formatDate, formatList, formatMoney, perInterval } from '../../internal/format.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
@@ -43,7 +44,7 @@ let instances = 0;
 
 /**
  * @summary The customer's subscriptions with complete self-service: prices, dates, next
- * charge and benefits; cancel and undo, change plan or seats with exact amounts before
+ * charge, benefits and orders (receipts, invoices); cancel and undo, change plan or seats with exact amounts before
  * confirming, pause and resume; pay an overdue renewal.
  * @tag portal-subscriptions
  * @status experimental
@@ -62,7 +63,7 @@ let instances = 0;
  * @csspart status - A subscription's status badge, and its confirmation messages.
  * @csspart pending - A scheduled change.
  * @csspart actions - A subscription's buttons.
- * @csspart detail - The opened subscription: amounts, next charge and benefits.
+ * @csspart detail - The opened subscription: amounts, next charge, benefits and its orders.
  * @csspart quote - Amounts of a plan or seat change before confirming.
  * @csspart warning - The past-due cancel warning.
  * @csspart dialog - The native dialog of an action, or of paying an overdue renewal.
@@ -367,6 +368,10 @@ export class PortalSubscriptions extends PortalElement {
         ? benefitList(t.benefitsHeading, s.product.benefits, this.level(2))
         : // What the subscription gives, as grants: keys, files, invitations (one shared request).
           html`<portal-benefits subscription-id=${s.id} heading-level=${Math.min(6, this.headingLevel + 2)}></portal-benefits>`}
+      ${this.#billing
+        ? // Its orders, with their receipts and invoices, as in the hosted portal's subscription page.
+          html`<portal-orders subscription-id=${s.id} page-size="5" heading-level=${Math.min(6, this.headingLevel + 2)}></portal-orders>`
+        : nothing}
     </div>`;
   }
 
