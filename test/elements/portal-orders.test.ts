@@ -379,6 +379,7 @@ describe('<portal-orders>', () => {
       await signIn('solo', 'alice');
       const el = await mount();
       await openPay(el);
+      expect(textOf(root(el).activeElement!), 'opened on its title, read before the amount and the choices').to.equal('Pay now');
       const radios = [...root(el).querySelectorAll<HTMLInputElement>('dialog input[type="radio"]')];
       expect(radios[0].checked).to.equal(true);
       expect(textOf(radios[0].closest('label')!), 'the default card first').to.contain('Visa ending in 4242');

@@ -550,6 +550,7 @@ describe('<portal-subscriptions>', () => {
       expect(requests(PAYABLE()), 'one request for the payable orders').to.equal(1);
       const dlg = await openPay(el);
       expect(textOf(dlg.querySelector('h2')!), 'named like the other dialogs').to.equal('Pay now: Business Monthly');
+      expect(el.shadowRoot!.activeElement, 'opened on its title, read before the amount and the choices').to.equal(dlg.querySelector('h2'));
       // Business Monthly's renewal: $99.00 and 19% German VAT.
       expect(textOf(dlg)).to.match(/\$117\.81 is due\. Otherwise we retry on /);
       const radios = [...dlg.querySelectorAll<HTMLInputElement>('input[type="radio"]')];

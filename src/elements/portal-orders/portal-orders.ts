@@ -278,7 +278,7 @@ export class PortalOrders extends PortalElement {
       ${this.dialog === 'invoice'
         ? this.#renderDialogShell(...this.#invoice.render(o))
         : this.dialog === 'pay'
-          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label, primary) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`))
+          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label, primary) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`), true)
           : nothing}
     </article>`;
   }
@@ -294,9 +294,10 @@ export class PortalOrders extends PortalElement {
     return html`<button type="button" @click=${() => this.#fetchDoc(kind, o)}>${this.t.doc(kind, 'download')}</button>`;
   }
 
-  #renderDialogShell(title: string, body: unknown) {
+  /** `focusTitle`: the dialog opens on its title, read before what follows (the amount due, then the choices). */
+  #renderDialogShell(title: string, body: unknown, focusTitle = false) {
     return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
-      <h2 id="d-h">${title}</h2>
+      <h2 id="d-h" tabindex=${focusTitle ? '-1' : nothing} ?autofocus=${focusTitle}>${title}</h2>
       ${body}
     </dialog>`;
   }

@@ -338,13 +338,16 @@ export class PortalSubscriptions extends PortalElement {
     return html`<button type="button" class="quiet ${DANGER.includes(action) ? 'danger' : ''}" @click=${onClick}>${this.t.subAction(action)}</button>`;
   }
 
-  /** Pay now: the overdue order, paid with a saved method or a new card, as in `<portal-orders>`. */
+  /**
+   * Pay now: the overdue order, paid with a saved method or a new card, as in `<portal-orders>`.
+   * It opens on its title, read before the amount due and the choices that load after it.
+   */
   #renderPay() {
     const o = this.paying;
     if (!o) return nothing;
     const close = (label: string, primary?: boolean) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`;
     return html`<dialog part="dialog" aria-labelledby="${this.#uid}-pay-h" @close=${this.#closePay}>
-      <h2 id="${this.#uid}-pay-h">${this.t.payNow}: ${this.#find(o.subscription_id!)?.product.name ?? o.description}</h2>
+      <h2 id="${this.#uid}-pay-h" tabindex="-1" autofocus>${this.t.payNow}: ${this.#find(o.subscription_id!)?.product.name ?? o.description}</h2>
       ${this.#pay.render(o, close)}
     </dialog>`;
   }
