@@ -249,6 +249,19 @@ for (const variant of VARIANTS) {
       }
     }
   }
+  // Polar refuses to undo a cancellation without a payment method: the refusal, then the embed's dialog.
+  if (!variant.sample && want(`subscriptions-alice-needs-method-${variant.name}`)) {
+    const body = { error: 'PaymentMethodRequired', detail: 'Add a payment method before uncancelling this subscription.' };
+    await open('portal-subscriptions', 'alice', variant, { fault: { path: '/v1/customer-portal/subscriptions/', method: 'PATCH', status: 409, body, times: 1 } });
+    if (await click('Undo cancellation')) {
+      await settle();
+      await shoot(`subscriptions-alice-needs-method-${variant.name}`, 'subscriptions: alice, dialogs');
+      if (await click('Add payment method')) {
+        await settle();
+        await shoot(`subscriptions-alice-needs-method-dialog-${variant.name}`, 'subscriptions: alice, dialogs');
+      }
+    } else failures++;
+  }
   // Alice's pending order: the pay-now dialog.
   if (!variant.sample && want(`orders-alice-pay-${variant.name}`)) {
     await open('portal-orders', 'alice', variant);

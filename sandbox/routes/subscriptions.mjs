@@ -12,8 +12,19 @@ const BASE = '/v1/customer-portal/subscriptions';
 const SORT_FIELDS = ['started_at', 'amount', 'status', 'organization', 'product'];
 
 const alreadyCanceled = () => polarError(403, 'AlreadyCanceledSubscription', 'This subscription is already canceled or will be at the end of the period.');
-// customer_portal/service/subscription.py `_require_payment_method(…, action)`.
-const paymentMethodRequired = (/** @type {'resuming'|'uncancelling'} */ action) => polarError(409, 'PaymentMethodRequired', `Add a payment method before ${action} this subscription.`);
+/**
+ * customer_portal/service/subscription.py `_require_payment_method(…, action)`: nothing to check
+ * when every price is free; otherwise the customer needs a payment method, the default or any
+ * saved one (payment_method/service.py `get_customer_payment_method`).
+ * @param {import('../server.mjs').Ctx} ctx @param {any} s @param {'resuming'|'uncancelling'} action
+ */
+function requirePaymentMethod(ctx, s, action) {
+  const prices = ctx.state.products.get(s.product_id).prices.filter((/** @type {any} */ p) => s.price_ids.includes(p.id));
+  if (prices.every((/** @type {any} */ p) => p.amount_type === 'free')) return;
+  const { customer } = subject(ctx);
+  if (customer.default_payment_method_id || [...ctx.state.paymentMethods.values()].some((pm) => pm.customer_id === customer.id)) return;
+  throw polarError(409, 'PaymentMethodRequired', `Add a payment method before ${action} this subscription.`);
+}
 
 /** @param {any} s */
 const isEnded = (s) => s.ended_at !== null || s.status === 'canceled' || s.status === 'incomplete_expired';
@@ -193,7 +204,7 @@ function update(ctx, s, body, raw) {
   } else if (keys.includes('resume')) {
     pauseAllowed(ctx, s);
     if (s.status !== 'paused') throw polarError(409, 'NotPausedSubscription', 'This subscription is not paused.');
-    if (!subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired('resuming');
+    requirePaymentMethod(ctx, s, 'resuming');
     s.status = 'active';
     s.paused_at = null;
     s.resumes_at = null;
@@ -209,8 +220,7 @@ function update(ctx, s, body, raw) {
   } else if (body.cancel_at_period_end === false) {
     if (isEnded(s)) throw alreadyCanceled();
     if (s.cancel_at_period_end) {
-      const product = ctx.state.products.get(s.product_id);
-      if (periodAmount(product, s.seats) > 0 && !subject(ctx).customer.default_payment_method_id) throw paymentMethodRequired('uncancelling');
+      requirePaymentMethod(ctx, s, 'uncancelling');
       s.cancel_at_period_end = false;
       s.canceled_at = null;
       s.ends_at = null;

@@ -92,10 +92,14 @@ export class SubscriptionChange implements ReactiveController {
     this.#previewRequest?.abort();
   }
 
-  /** Applies an action without a dialog (undo a cancellation, resume, clear a scheduled change). */
-  apply(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
+  /**
+   * Applies an action without a dialog (undo a cancellation, resume, clear a scheduled change).
+   * Its outcome is told at the subscription; the promise rejects with the error, for an element
+   * that can offer a way forward (Polar's `PaymentMethodRequired`).
+   */
+  apply(action: SubAction, s: Subscription, body: SubscriptionUpdate): Promise<void> {
     const scope = this.#context().scope;
-    if (scope) this.#mutate(action, s, () => updateSubscription(scope, s.id, body)).catch(() => undefined);
+    return scope ? this.#mutate(action, s, () => updateSubscription(scope, s.id, body)) : Promise.resolve();
   }
 
   /**

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '../helpers/commands.js';
+import { focusFrame, sendKeys } from '../helpers/commands.js';
 import { PolarPortal, type PortalSubscriptions } from '../../src/index.js';
 import { documentContextValue } from '../../src/context/document-provider.js';
 import { PortalElement } from '../../src/internal/portal-element.js';
 import { subscriptionsResource, type SubscriptionList } from '../../src/state/subscriptions.js';
 import { button, maybeButton, roleText, textOf } from '../helpers/dom.js';
-import { freshPortal, until } from '../helpers/portal.js';
-import { addFault, clearFaults, expireSessions, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
+import { freshPortal, slack, until } from '../helpers/portal.js';
+import { addFault, clearFaults, embedMessages, expireSessions, mintSessionToken, SANDBOX } from '../helpers/sandbox.js';
 
 const API = `${SANDBOX}/v1/customer-portal`;
 const LIST = `${API}/subscriptions/?limit=100`;
@@ -597,6 +597,46 @@ describe('<portal-subscriptions>', () => {
       expect(maybeButton(item(el, 'Business Monthly'), 'Pay now')).to.equal(undefined);
       expect(requests(PAYABLE()), 'no orders asked for').to.equal(0);
     });
+  });
+
+  // Polar refuses to undo a cancellation or resume a paid plan without a payment method
+  // (customer_portal/service/subscription.py _require_payment_method); the hosted portal then
+  // opens its add-payment-method embed and tries again.
+  it('undoing a cancellation with no payment method left: add one in Polar’s frame right there, then it goes through', async function () {
+    // Polar's frame loads and sizes itself before the typing: more than 10 s on a busy machine.
+    this.timeout(slack(30_000));
+    await freshPortal('acme');
+    const token = await mintSessionToken('acme', { external_customer_id: 'carol' });
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${API}/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+    const carolSub = ((await (await call('GET', 'subscriptions/')).json()) as SubscriptionList).items[0];
+    // Canceling, her subscription no longer needs her one card, and she removed it.
+    await call('PATCH', `subscriptions/${carolSub.id}`, { cancel_at_period_end: true });
+    const [card] = (await (await call('GET', 'customers/me/payment-methods')).json()).items;
+    expect((await call('DELETE', `customers/me/payment-methods/${card.id}`)).status).to.equal(204);
+    await PolarPortal.session.setToken(token);
+    const el = await mount();
+    const sub = item(el, carolSub.product.name);
+    button(sub, 'Undo cancellation').click();
+    await until(() => roleText(sub, 'alert') === 'Add a payment method first, then try again.', 'Polar’s refusal, at the subscription');
+    await expect(el).to.be.accessible();
+    const added = oneEvent(el, 'portal-payment-method-added');
+    const embed = embedMessages();
+    button(sub, 'Add payment method').click();
+    const dlg = await openDialog(el);
+    const frame = await until(() => dlg.querySelector<HTMLIFrameElement>('iframe[part~="embed"]'), 'Polar’s frame');
+    expect(new URL(frame.src).searchParams.get('set_default'), 'her only method becomes the default').to.equal('true');
+    await until(() => embed.events.includes('loaded'), 'the embed’s form', 8000);
+    embed.stop();
+    focusFrame(frame);
+    await until(() => el.shadowRoot!.activeElement === frame, 'focus inside the embed');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await added;
+    await closedDialog(el);
+    await until(() => textOf(item(el, carolSub.product.name)).includes('Your subscription continues.'), 'the cancellation undone', 8000);
+    expect(maybeButton(item(el, carolSub.product.name), 'Add payment method'), 'nothing left to add').to.equal(undefined);
+    expect(((await (await call('GET', `subscriptions/${carolSub.id}`)).json()) as { cancel_at_period_end: boolean }).cancel_at_period_end, 'what Polar has').to.equal(false);
   });
 
   describe('faults', () => {

@@ -86,6 +86,23 @@ test('pause and resume, revoke only when past due', async () => {
   assert.ok(revoked.body.ended_at);
 });
 
+test('undoing a cancellation needs a payment method: the default or any saved one (customer_portal/service/subscription.py _require_payment_method)', async () => {
+  // Alice without a default, her other cards kept: Polar takes one of them (payment_method/service.py get_customer_payment_method).
+  const me = (await s.api('GET', '/v1/customer-portal/customers/me', { token: alice })).body;
+  assert.equal((await s.api('DELETE', `/v1/customer-portal/customers/me/payment-methods/${me.default_payment_method_id}`, { token: alice })).status, 204);
+  assert.equal((await s.api('GET', '/v1/customer-portal/customers/me', { token: alice })).body.default_payment_method_id, null);
+  assert.equal((await s.api('PATCH', url(A.canceling), { token: alice, body: { cancel_at_period_end: false } })).body.cancel_at_period_end, false);
+  // Carol's one card: once her subscription is canceling it no longer needs it, and it can go.
+  const carol = await s.tokens.carol();
+  const sub = url(SEED.subscriptions.carol);
+  const [card] = (await s.api('GET', '/v1/customer-portal/customers/me/payment-methods', { token: carol })).body.items;
+  // Then undoing the cancellation is refused, in Polar's words.
+  await s.api('PATCH', sub, { token: carol, body: { cancel_at_period_end: true } });
+  assert.equal((await s.api('DELETE', `/v1/customer-portal/customers/me/payment-methods/${card.id}`, { token: carol })).status, 204);
+  const refused = await s.api('PATCH', sub, { token: carol, body: { cancel_at_period_end: false } });
+  assert.deepEqual([refused.status, refused.body.error, refused.body.detail], [409, 'PaymentMethodRequired', 'Add a payment method before uncancelling this subscription.']);
+});
+
 test('subscription list filters', async () => {
   const all = await s.api('GET', '/v1/customer-portal/subscriptions/', { token: alice });
   assert.equal(all.body.pagination.total_count, 5);

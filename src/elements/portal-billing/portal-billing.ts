@@ -3,16 +3,16 @@ import { state } from 'lit/decorators.js';
 import type { PortalApiError } from '../../api/errors.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { ModalController } from '../../controllers/modal-controller.js';
-import { PaymentMethodEmbed, type EmbedMessage } from '../../controllers/payment-method-embed.js';
+import { AddPaymentMethod } from '../../controllers/add-payment-method.js';
 import { addressOf, checkDraft, draftOf, renderFields, serverErrors, type Draft, type DraftErrors, type DraftKey } from '../../internal/address-fields.js';
 import { definePortalElement } from '../../internal/define.js';
 import { formatMoney } from '../../internal/format.js';
 import { expiry, methodLabel } from '../../internal/payment-method.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { resourceView } from '../../internal/resource-view.js';
-import { confirmDialog, pill, spinner } from '../../internal/templates.js';
+import { confirmDialog, pill } from '../../internal/templates.js';
 import {
-  canChangeEmail, canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodAdded, paymentMethodsResource,
+  canChangeEmail, canManageBilling, customerResource, deletePaymentMethod, exportCustomerData, paymentMethodsResource,
   setDefaultPaymentMethod, updateCustomer, walletsResource, type Customer, type CustomerUpdate, type PaymentMethod,
 } from '../../state/billing.js';
 import { subscriptionsResource } from '../../state/subscriptions.js';
@@ -89,7 +89,6 @@ export class PortalBilling extends PortalElement {
   readonly #methods = this.watch((scope) => this.#allowed && paymentMethodsResource(scope));
   /** Only while removing: warns when the last method of a paid subscription would go. */
   readonly #subscriptions = this.watch((scope) => this.#allowed && this.removing && subscriptionsResource(scope));
-  readonly #embed = new PaymentMethodEmbed(this, (m) => this.#handleEmbed(m));
   readonly #org = this.watch((scope) => scope.organization, true);
   readonly #wallets = this.watch((scope) => this.#allowed && walletsResource(scope));
   readonly #email = new EmailChange(this, () => ({ scope: this.scope, t: this.t }));
@@ -100,12 +99,16 @@ export class PortalBilling extends PortalElement {
     fallback: () => this.renderRoot.querySelector<HTMLElement>('[data-outcome], #add-method'),
     busy: () => !!this.#actions.busy,
   });
+  readonly #add = new AddPaymentMethod(this, this.#actions, this.#modal, () => ({
+    ...this.context(),
+    theme: this.scheme,
+    added: () => this.#actions.succeed('methods', this.t.billingDone('added')),
+  }));
 
   /** The form as typed; kept across a session that ends mid-form. */
   @state() private draft: Draft | undefined;
   @state() private errors: DraftErrors = {};
   @state() private removing: PaymentMethod | undefined;
-  @state() private adding: 'loading' | 'ready' | undefined;
 
   /** The saved details the draft is compared with, and whose they are. */
   #saved: Draft | undefined;
@@ -221,36 +224,14 @@ export class PortalBilling extends PortalElement {
   }
 
   #openAdd(): void {
-    if (!this.scope || this.adding) return;
-    this.#actions.clear();
-    const opened = this.#embed.open(this.scope, {
-      theme: this.scheme,
-      locale: this.resolvedLocale,
-      // A first card becomes the default; later ones do not change which card is charged.
-      setDefault: !this.#customer.value?.data?.default_payment_method_id,
-    });
-    if (opened) this.adding = 'loading';
-  }
-
-  #handleEmbed(m: EmbedMessage): void {
-    if (m.event === 'loaded') this.adding = 'ready';
-    if (m.event === 'close') this.#closeDialog();
-    // A declined card: Polar's frame says so itself, and lets the customer try another.
-    if (m.event === 'error' && m.code !== 'processing_failed') this.#actions.fail('add', this.t.embedError(m.code));
-    if (m.event === 'success') {
-      this.#closeDialog();
-      this.#actions.succeed('methods', this.t.billingDone('added'));
-      if (this.scope) paymentMethodAdded(this.scope);
-      this.emit('portal-payment-method-added', { paymentMethodId: m.paymentMethodId });
-      this.emit('portal-payment-method-created', { paymentMethodId: m.paymentMethodId });
-    }
+    // A first card becomes the default; later ones do not change which card is charged.
+    this.#add.open(!this.#customer.value?.data?.default_payment_method_id);
   }
 
   #closeDialog(): void {
     if (this.#actions.busy) return;
-    this.#embed.close();
-    this.removing = this.adding = undefined;
-    this.#actions.clear('remove', 'add');
+    this.removing = undefined;
+    this.#actions.clear('remove');
   }
 
   #exportData(): void {
@@ -351,7 +332,7 @@ export class PortalBilling extends PortalElement {
   #renderDialog() {
     const t = this.t;
     const pm = this.removing;
-    if (!pm && !this.adding) return nothing;
+    if (!pm) return this.#add.render();
     // Removing the only method while a paid subscription runs: its next payment would fail.
     const paid = this.#subscriptions.value?.data?.items.some(
       (s) => ['active', 'trialing', 'past_due'].includes(s.status) && !s.cancel_at_period_end && s.amount > 0,
@@ -360,20 +341,11 @@ export class PortalBilling extends PortalElement {
     // Polar leaves the customer without a default when the default goes (customer/service.py).
     const isDefault = pm?.id === this.#customer.value?.data?.default_payment_method_id;
     const warning = only ? t.removeOnlyWarning : isDefault ? t.removeDefaultWarning : '';
-    if (pm) {
-      return confirmDialog({
-        id: 'd', title: t.removeHeading(methodLabel(t, pm)), warning, confirm: t.remove, cancel: t.cancel, danger: true,
-        busy: this.#actions.busy === 'remove', outcome: this.#actions.outcomeAt('remove'),
-        onConfirm: () => this.#confirmRemove(), onCancel: () => this.#modal.close(), onClose: () => this.#closeDialog(),
-      });
-    }
-    // Polar's frame has its own buttons and messages; ours is only the way out, first so that
-    // focus starts here, where Escape works, and not inside the frame.
-    return html`<dialog part="dialog" aria-labelledby="d-h" @close=${this.#closeDialog}>
-      <div class="row spread"><h2 id="d-h">${t.addMethod}</h2>
-        <button type="button" class="quiet" autofocus @click=${() => this.#modal.close()}>${t.close}</button></div>
-      ${this.adding === 'loading' ? spinner(t.loading) : nothing} ${this.#embed.render(t.embedTitle)} ${this.#actions.outcomeAt('add')}
-    </dialog>`;
+    return confirmDialog({
+      id: 'd', title: t.removeHeading(methodLabel(t, pm)), warning, confirm: t.remove, cancel: t.cancel, danger: true,
+      busy: this.#actions.busy === 'remove', outcome: this.#actions.outcomeAt('remove'),
+      onConfirm: () => this.#confirmRemove(), onCancel: () => this.#modal.close(), onClose: () => this.#closeDialog(),
+    });
   }
 }
 

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { AddPaymentMethod } from '../../controllers/add-payment-method.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { PayOrder } from '../../controllers/pay-order.js';
 import { SubscriptionChange } from '../../controllers/subscription-change.js';
 import type { SubAction, SubDateKind } from '../../i18n/translation.js';
+import { PortalApiError } from '../../api/errors.js';
 import { definePortalElement } from '../../internal/define.js';
 import '../portal-benefits/portal-benefits.js';
 import '../portal-orders/portal-orders.js';
@@ -68,7 +70,7 @@ let instances = 0;
  * @csspart warning - The past-due cancel warning.
  * @csspart dialog - The native dialog of an action, or of paying an overdue renewal.
  * @csspart submit - The Pay button of that dialog.
- * @csspart embed - Polar's card form, when a new card pays.
+ * @csspart embed - Polar's card form, when a new card pays or Polar asks for a payment method.
  * @csspart link - Polar's page for the order, when the bank's check cannot run here.
  * @csspart spinner - Loading indicator.
  * @csspart error - Error messages.
@@ -114,7 +116,7 @@ let instances = 0;
  * @event {PortalEvent<'portal-subscription-seats-changed'>} portal-subscription-seats-changed - The seat count changed or a change was scheduled.
  * @event {PortalEvent<'portal-order-updated'>} portal-order-updated - A past-due subscription's order was paid (detail: orderId, change).
  * @event {PortalEvent<'portal-order-paid'>} portal-order-paid - The payment of a past-due subscription went through (detail: orderId).
- * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A card was added to pay an overdue order.
+ * @event {PortalEvent<'portal-payment-method-added'>} portal-payment-method-added - A payment method was added: to pay an overdue order, or because Polar asked for one before undoing a cancellation or resuming.
  * @event {PortalEvent<'portal-payment-method-created'>} portal-payment-method-created - The same, under Polar's webhook wording.
  */
 export class PortalSubscriptions extends PortalElement {
@@ -148,6 +150,16 @@ export class PortalSubscriptions extends PortalElement {
   }));
   /** The payment went through: closing the dialog says so at the subscription. */
   #paid = false;
+  /** Polar asked for a payment method first: once one is added, the action runs again. */
+  readonly #add = new AddPaymentMethod(this, this.#actions, this.#modal, () => ({
+    ...this.context(),
+    theme: this.scheme,
+    added: () => {
+      const need = this.needsMethod;
+      const s = need && this.#find(need.id);
+      if (s) this.#act(need.action, s, need.body);
+    },
+  }));
   readonly #change: SubscriptionChange = new SubscriptionChange(
     this,
     this.#uid,
@@ -175,6 +187,8 @@ export class PortalSubscriptions extends PortalElement {
   @state() private notice?: { id: string; text: string; error?: boolean };
   /** The overdue order being paid, as it was when the dialog opened (paying changes the list). */
   @state() private paying?: Order;
+  /** The action Polar refused for want of a payment method: "Add payment method" shows at its subscription. */
+  @state() private needsMethod?: { id: string; action: SubAction; body: SubscriptionUpdate };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -210,13 +224,18 @@ export class PortalSubscriptions extends PortalElement {
 
   #date = (iso: string | null | undefined) => formatDate(this.resolvedLocale, iso);
 
+  /** A new action: the last outcome goes. */
+  #clearOutcome(): void {
+    this.notice = this.needsMethod = undefined;
+  }
+
   #openDialog(kind: Draft['kind'], s: Subscription): void {
-    this.notice = undefined;
+    this.#clearOutcome();
     void this.#change.open(kind, s);
   }
 
   #openPay(o: Order): void {
-    this.notice = undefined;
+    this.#clearOutcome();
     this.#actions.clear();
     this.#pay.reset(true);
     this.#paid = false;
@@ -237,8 +256,12 @@ export class PortalSubscriptions extends PortalElement {
   }
 
   #act(action: SubAction, s: Subscription, body: SubscriptionUpdate): void {
-    this.notice = undefined;
-    this.#change.apply(action, s, body);
+    this.#clearOutcome();
+    this.#change.apply(action, s, body).catch((error) => {
+      // Undoing a cancellation or resuming a paid plan (customer_portal/service/subscription.py
+      // `_require_payment_method`): offer to add one here, as Polar's hosted portal does.
+      if (error instanceof PortalApiError && error.code === 'PaymentMethodRequired') this.needsMethod = { id: s.id, action, body };
+    });
   }
 
   // Rendering ----------------------------------------------------------------
@@ -258,7 +281,7 @@ export class PortalSubscriptions extends PortalElement {
             ready: () => this.#renderLists(),
           })
         : html`${alert(this.#change.parked && t.choicesKept)}<p class="hint" part="status">${t.subsSignedOut}</p>`}
-      ${this.#change.render()} ${this.#renderPay()}
+      ${this.#change.render()} ${this.#renderPay()} ${this.#add.render()}
     </section>`;
   }
 
@@ -297,6 +320,9 @@ export class PortalSubscriptions extends PortalElement {
       <p class="hint">${this.#dates(s).map(([kind, iso], i) => html`${i ? ' · ' : ''}${t.subDate(kind, this.#date(iso))}`)}</p>
       ${this.#renderPending(s, a)}
       <p id="${id}-notice" tabindex="-1" class=${notice?.error ? 'alert' : 'done'} part=${notice?.error ? 'error' : 'status'} role=${role} ?hidden=${!notice}>${notice?.text ?? ''}</p>
+      ${this.needsMethod?.id === s.id
+        ? html`<div class="row"><button type="button" class="primary" @click=${() => this.#add.open(true)}>${t.addMethod}</button></div>`
+        : nothing}
       <div class="actions" part="actions">
         ${payable ? html`<button type="button" class="primary" @click=${() => this.#openPay(payable)}>${t.payNow}</button>` : nothing}
         <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-detail"
