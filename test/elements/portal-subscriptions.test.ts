@@ -608,7 +608,7 @@ describe('<portal-subscriptions>', () => {
     await freshPortal('acme');
     const token = await mintSessionToken('acme', { external_customer_id: 'carol' });
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${API}/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+      fetch(`${API}/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     const carolSub = ((await (await call('GET', 'subscriptions/')).json()) as SubscriptionList).items[0];
     // Canceling, her subscription no longer needs her one card, and she removed it.
     await call('PATCH', `subscriptions/${carolSub.id}`, { cancel_at_period_end: true });
