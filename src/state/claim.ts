@@ -1,3 +1,4 @@
+import { sleep } from '../api/client.js';
 import type { components } from '../api/schema.js';
 import type { PortalScope } from './scope.js';
 import { sseParser } from './stream.js';
@@ -7,6 +8,8 @@ export type ClaimInfo = components['schemas']['SeatClaimInfo'];
 /** How long the claim waits for the benefits (Polar's claim page: 15 s), and for more after one arrives (2 s). */
 const WAIT_MS = 15_000;
 const GRACE_MS = 2_000;
+/** At most this long for the stream to open before the claim (Polar's claim page waits 500 ms). */
+const OPEN_MS = 1_500;
 
 /** What an invitation offers; Polar answers 404 alike for an unknown, expired, used or withdrawn one. */
 export const claimInfo = (scope: PortalScope, token: string): Promise<ClaimInfo> =>
@@ -29,7 +32,8 @@ export async function claimSeat(scope: PortalScope, info: ClaimInfo, token: stri
     clearTimeout(grace);
     grace = setTimeout(() => settle(true), GRACE_MS);
   };
-  const listen = fetch(scope.api.url('/v1/customer-seats/claim/{token}/stream', { token }), { headers: { Accept: 'text/event-stream' }, signal: stop.signal, credentials: 'omit' })
+  const opening = fetch(scope.api.url('/v1/customer-seats/claim/{token}/stream', { token }), { headers: { Accept: 'text/event-stream' }, signal: stop.signal, credentials: 'omit' });
+  const listen = opening
     .then(async (response) => {
       const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
       const parse = sseParser((data) => {
@@ -50,6 +54,9 @@ export async function claimSeat(scope: PortalScope, info: ClaimInfo, token: stri
     .finally(() => settle(false));
   const limit = setTimeout(() => settle(false), WAIT_MS);
   try {
+    // A claim sent before the stream listens has its events missed, and the wait runs out. Its
+    // headers say it listens; Firefox's fetch shows them only with the first bytes, hence the cap.
+    await Promise.race([opening.catch(() => undefined), sleep(OPEN_MS)]);
     const { customer_session_token: session, seat } = await scope.api.post('/v1/customer-seats/claim', { body: { invitation_token: token } });
     const complete = await finished;
     await scope.session.adopt(session, 'token');

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { PolarPortal, type PortalBenefits, type PortalClaim } from '../../src/index.js';
 import { button, textOf } from '../helpers/dom.js';
 import { freshPortal, until } from '../helpers/portal.js';
-import { invitations } from '../helpers/sandbox.js';
+import { addFault, invitations } from '../helpers/sandbox.js';
 
 const root = (el: PortalClaim) => el.shadowRoot!;
 const text = (el: PortalClaim) => textOf(root(el) as unknown as Element);
@@ -54,5 +54,17 @@ describe('<portal-claim>', () => {
     // The same link again: this browser remembers it claimed it.
     const again = await fixture<PortalClaim>(html`<portal-claim token=${invite.token}></portal-claim>`);
     await until(() => text(again).includes('already claimed'), 'the already-claimed message');
+  });
+
+  it('claims only once the stream listens, so a slow stream still hears the seat and its benefits', async () => {
+    // Polar serves the claim stream only while the seat is pending, and a claim sent first has its
+    // events go unheard: the page would wait out its 15 s and call the seat half-ready.
+    const invite = await nina();
+    await addFault({ path: `/v1/customer-seats/claim/${invite.token}/stream`, method: 'GET', latency_ms: 600, times: 1 });
+    const el = await fixture<PortalClaim>(html`<portal-claim token=${invite.token}></portal-claim>`);
+    await until(() => text(el).includes('A seat for you'), 'the offer');
+    button(root(el) as unknown as Element, 'Claim my seat').click();
+    await until(() => text(el).includes('Your seat is ready.') || text(el).includes('still on its way'), 'the outcome', 8000);
+    expect(text(el)).to.contain('Your seat is ready.');
   });
 });
