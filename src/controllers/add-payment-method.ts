@@ -44,10 +44,6 @@ export class AddPaymentMethod {
     this.#embed = new PaymentMethodEmbed(host, (m) => this.#handle(m));
   }
 
-  get isOpen(): boolean {
-    return !!this.#state;
-  }
-
   /** Opens the dialog; `setDefault`: the new method becomes the one Polar charges. */
   open(setDefault: boolean): void {
     const c = this.#context();

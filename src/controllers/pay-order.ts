@@ -183,9 +183,11 @@ export class PayOrder {
     this.#set('choose');
   }
 
-  /** The dialog's body; `close` is the element's close button with a label. */
-  render(o: Order, close: (label: string, primary?: boolean) => unknown) {
+  /** The dialog's body; its way out closes the element's dialog. */
+  render(o: Order) {
     const c = this.#context();
+    const close = (label: string, primary = false) =>
+      html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`;
     const { t } = c;
     const due = formatMoney(c.locale, o.due_amount, o.currency);
     switch (this.#phase) {

@@ -278,7 +278,7 @@ export class PortalOrders extends PortalElement {
       ${this.dialog === 'invoice'
         ? this.#renderDialogShell(...this.#invoice.render(o))
         : this.dialog === 'pay'
-          ? this.#renderDialogShell(t.payNow, this.#pay.render(o, (label, primary) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`), true)
+          ? this.#renderDialogShell(t.payNow, this.#pay.render(o), true)
           : nothing}
     </article>`;
   }

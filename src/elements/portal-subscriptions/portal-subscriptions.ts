@@ -307,7 +307,8 @@ export class PortalSubscriptions extends PortalElement {
     const notice = this.notice?.id === s.id ? this.notice : undefined;
     const role = notice?.error ? 'alert' : 'status';
     const status = s.cancel_at_period_end && !isEnded(s) ? 'canceling' : s.status;
-    const payable = this.#billing && s.status === 'past_due' ? this.#payable.value?.data?.get(s.id) : undefined;
+    // Only billing users' past-due subscriptions are asked about (#payable).
+    const payable = this.#payable.value?.data?.get(s.id);
     return html`<li class="item" part="item" aria-labelledby="${id}-name">
       <div class="head">
         <h3 aria-level=${this.level(1)} id="${id}-name">${s.product.name}</h3>
@@ -371,10 +372,9 @@ export class PortalSubscriptions extends PortalElement {
   #renderPay() {
     const o = this.paying;
     if (!o) return nothing;
-    const close = (label: string, primary?: boolean) => html`<button type="button" class=${primary ? 'primary' : ''} @click=${() => this.#modal.close()}>${label}</button>`;
     return html`<dialog part="dialog" aria-labelledby="${this.#uid}-pay-h" @close=${this.#closePay}>
       <h2 id="${this.#uid}-pay-h" tabindex="-1" autofocus>${this.t.payNow}: ${this.#find(o.subscription_id!)?.product.name ?? o.description}</h2>
-      ${this.#pay.render(o, close)}
+      ${this.#pay.render(o)}
     </dialog>`;
   }
 
